@@ -1,0 +1,154 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArkError } from '../../shared/errors';
+import { makeTempDir } from '../testing/tempDir';
+import { createAuditRepo } from './auditRepo';
+import { latestSchemaVersion, openDatabase, schemaVersion } from './db';
+import { migrations } from './migrations';
+import { createSettingsRepo } from './settingsRepo';
+
+const expectedTables = [
+  'projects', 'tier_rules', 'files', 'skipped_paths', 'symbols', 'symbols_fts', 'specs', 'spec_versions', 'artifacts',
+  'pipeline_stages', 'validations', 'executions', 'execution_output', 'test_runs', 'quality_reports', 'reviews',
+  'deployments', 'settings', 'events',
+];
+
+function sha256(file: string) {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function catchArkError(work: () => unknown): ArkError {
+  try {
+    work();
+  } catch (err) {
+    if (err instanceof ArkError) return err;
+    throw err;
+  }
+  throw new Error('expected an ArkError');
+}
+
+describe('openDatabase', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let file: string;
+  beforeEach(() => {
+    temp = makeTempDir();
+    file = path.join(temp.dir, 'nested', 'ark.db');
+  });
+  afterEach(() => temp.cleanup());
+
+  it('creates the folder and the whole schema with WAL and foreign keys on', () => {
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((r) => r.name);
+    for (const table of expectedTables) expect(tables).toContain(table);
+    db.close();
+  });
+
+  it.each(migrations.map((m) => [m.version - 1] as const))('migrates a database of version %i to the latest', (from) => {
+    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= from) });
+    expect(schemaVersion(old)).toBe(from);
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    db.close();
+    if (from > 0) expect(fs.existsSync(`${file}.v${from}.bak`)).toBe(true);
+  });
+
+  it('keeps data across a reopen', () => {
+    const db = openDatabase(file);
+    createSettingsRepo(db).set('ui.theme', 'dark');
+    createAuditRepo(db).append({ kind: 'test.kept', actor: 'tester', data: { n: 1 } });
+    db.close();
+    const again = openDatabase(file);
+    expect(createSettingsRepo(again).get('ui.theme')).toBe('dark');
+    expect(createAuditRepo(again).list({ limit: 10 }).map((e) => e.kind)).toEqual(['test.kept']);
+    again.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', () => {
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${latestSchemaVersion + 1}`);
+    raw.close();
+    const before = sha256(file);
+    const error = catchArkError(() => openDatabase(file));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('newer version');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a damaged file with a message that names it, and does not touch it', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    const before = sha256(file);
+    const error = catchArkError(() => openDatabase(file));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/damaged|not a database/);
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses an SQLite database that belongs to another program', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const other = new Database(file);
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x')");
+    other.close();
+    const error = catchArkError(() => openDatabase(file));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('not one of ARK Workbench');
+    const check = new Database(file);
+    expect(check.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 1 });
+    check.close();
+  });
+
+  it('explains a database locked by another program', () => {
+    openDatabase(file).close();
+    const holder = new Database(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    const error = catchArkError(() => openDatabase(file, { busyTimeoutMs: 50 }));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toContain('locked');
+    holder.exec('ROLLBACK');
+    holder.close();
+  });
+
+  it('explains a path it cannot create', () => {
+    const blocker = path.join(temp.dir, 'a-file');
+    fs.writeFileSync(blocker, 'x');
+    const error = catchArkError(() => openDatabase(path.join(blocker, 'ark.db')));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toContain('--db');
+  });
+
+  it('keeps the audit trail append-only', () => {
+    const db = openDatabase(file);
+    const audit = createAuditRepo(db);
+    const event = audit.append({ kind: 'x', actor: 'me' });
+    expect(() => db.prepare('UPDATE events SET kind = ? WHERE id = ?').run('y', event.id)).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    db.close();
+  });
+});
+
+describe('settings repo', () => {
+  it('returns defaults, stores valid values and ignores a stored value that no longer fits', () => {
+    const db = openDatabase(':memory:');
+    const settings = createSettingsRepo(db);
+    expect(settings.get('ui.theme')).toBe('system');
+    settings.set('sandbox.timeoutMs', 2500);
+    expect(settings.all()['sandbox.timeoutMs']).toBe(2500);
+    expect(() => settings.set('ui.theme', 'purple' as never)).toThrow();
+    db.prepare("INSERT OR REPLACE INTO settings (key, value_json) VALUES ('ui.theme', '\"purple\"')").run();
+    expect(settings.get('ui.theme')).toBe('system');
+    db.prepare("INSERT OR REPLACE INTO settings (key, value_json) VALUES ('ui.theme', 'not json')").run();
+    expect(settings.all()['ui.theme']).toBe('system');
+    db.close();
+  });
+});

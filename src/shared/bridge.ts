@@ -1,0 +1,14 @@
+// The one object a UI uses to reach the services, whichever host it runs in (Electron preload or WebSocket).
+import type { Reply } from './errors';
+import type { EventName, EventPayload, Input, Output, RequestName } from './contract';
+
+export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+/** `window.ark` in Electron; a WebSocket client of the same shape in the web host. */
+export type ArkBridge = {
+  invoke<N extends RequestName>(name: N, input: Input<N>): Promise<Reply<Output<N>>>;
+  /** Subscribes to every event; returns the unsubscribe function. */
+  on(listener: (name: string, payload: unknown) => void): () => void;
+  /** The filesystem path of a dropped File (Electron only; the web host has no access to it and returns ''). */
+  pathForFile(file: unknown): string;
+};

@@ -1,0 +1,50 @@
+// Every request a UI can make of the services and every event they push, declared once with runtime schemas.
+import { z } from 'zod';
+import { AppInfo, DbInfo } from './app';
+import { AuditEvent } from './audit';
+import { SettingChange, SettingsSchema } from './settings';
+
+const NoInput = z.object({}).strict();
+
+/** Requests: name -> schemas of its input and output. Names are `area.verb`. */
+export const requests = {
+  'app.info': { input: NoInput, output: AppInfo },
+  'db.info': { input: NoInput, output: DbInfo },
+  'settings.get': { input: NoInput, output: SettingsSchema },
+  'settings.set': { input: SettingChange, output: SettingsSchema },
+  'audit.list': {
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(1000),
+        beforeId: z.number().int().positive().optional(),
+        kind: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: z.array(AuditEvent),
+  },
+} as const;
+
+/** Events the services push to every connected UI. Names are `area.noun`. */
+export const events = {
+  'settings.changed': SettingsSchema,
+  'audit.appended': AuditEvent,
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type Input<N extends RequestName> = z.input<(typeof requests)[N]['input']>;
+export type ParsedInput<N extends RequestName> = z.output<(typeof requests)[N]['input']>;
+export type Output<N extends RequestName> = z.infer<(typeof requests)[N]['output']>;
+export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
+
+/** What a host must implement: a missing or mistyped handler is a compile error. */
+export type Handlers = { [N in RequestName]: (input: ParsedInput<N>, signal: AbortSignal) => Promise<Output<N>> };
+
+export function isRequestName(name: unknown): name is RequestName {
+  // hasOwn, not `in`: a hostile "constructor" or "__proto__" must not resolve to Object.prototype.
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
