@@ -63,11 +63,18 @@ export async function launchApp(): Promise<RunningApp> {
   if (process.env.ARK_E2E_TARGET === 'electron') return launchElectron(tempDir, dbPath);
 
   const { child, info } = await startServe(dbPath);
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // Playwright gives every launch a fresh, temporary profile of its own.
-    args: chromiumArgs,
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Playwright gives every launch a fresh, temporary profile of its own.
+      args: chromiumArgs,
+    });
+  } catch (err) {
+    // A failed launch must not leave the server running after the test run.
+    child.kill('SIGTERM');
+    throw err;
+  }
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();
   await page.goto(info.url);
