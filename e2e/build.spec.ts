@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { expect, test } from '@playwright/test';
+import { latestSchemaVersion } from '../src/main/store/migrations';
 import { repoRoot } from './host';
 
 const out = path.join(repoRoot, 'out');
@@ -54,5 +55,5 @@ test('the main bundle imports electron and the CLI bundle does not', () => {
 test('`ark db info --json` reports the schema version from the built CLI', () => {
   const db = path.join(fs.mkdtempSync(path.join(repoRoot, 'test-results', 'cli-')), 'ark.db');
   const output = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'ark.cjs'), 'db', 'info', '--json', '--db', db], { encoding: 'utf8' });
-  expect(JSON.parse(output)).toMatchObject({ path: db, schemaVersion: 1 });
+  expect(JSON.parse(output)).toMatchObject({ path: db, schemaVersion: latestSchemaVersion });
 });

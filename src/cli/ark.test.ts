@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../main/testing/tempDir';
+import { latestSchemaVersion } from '../main/store/migrations';
 import { main } from './ark';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -29,7 +30,7 @@ describe('ark CLI', () => {
     const result = await run('db', 'info', '--json', '--db', db);
     expect(result.code).toBe(0);
     const info = JSON.parse(result.out);
-    expect(info).toMatchObject({ path: db, schemaVersion: 1, appSchemaVersion: 1, journalMode: 'wal' });
+    expect(info).toMatchObject({ path: db, schemaVersion: latestSchemaVersion, appSchemaVersion: latestSchemaVersion, journalMode: 'wal' });
     expect(info.counts).toHaveProperty('events');
   });
 
