@@ -1,0 +1,4 @@
+# expect: allowed trusted
+import ast
+values = ast.literal_eval("[1, 2, 3]")
+print(sum(values))

@@ -1,0 +1,4 @@
+# expect: allowed
+import json
+data = json.loads('{"a": 1}')
+print(data["a"])

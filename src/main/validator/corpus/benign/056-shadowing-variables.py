@@ -1,0 +1,5 @@
+# expect: allowed
+system = "linux"
+exec_mode = "fast"
+compile = False
+print(system, exec_mode, compile)

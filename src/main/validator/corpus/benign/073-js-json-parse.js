@@ -1,0 +1,3 @@
+// expect: allowed
+const data = JSON.parse('{"a": 1}');
+console.log(data.a);

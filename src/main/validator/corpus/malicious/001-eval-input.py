@@ -1,0 +1,3 @@
+# expect: blocked code-execution
+expression = input("> ")
+print(eval(expression))

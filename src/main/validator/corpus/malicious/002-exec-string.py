@@ -1,0 +1,3 @@
+# expect: blocked code-execution
+payload = "import os; os.system('id')"
+exec(payload)

@@ -1,0 +1,3 @@
+# expect: blocked code-execution
+e = eval
+e("1 + 1")

@@ -1,0 +1,3 @@
+# expect: blocked code-execution
+from builtins import eval as evaluate
+evaluate("__import__('os').getcwd()")

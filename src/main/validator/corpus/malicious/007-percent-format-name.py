@@ -1,0 +1,4 @@
+# expect: blocked code-execution
+import builtins
+name = "%s%s" % ("ev", "al")
+getattr(builtins, name)("1")

@@ -1,0 +1,2 @@
+# expect: blocked process
+__import__("o" + "s").system("id")

@@ -1,0 +1,4 @@
+# expect: blocked process
+import importlib
+proc = importlib.import_module("sub" + "process")
+proc.run(["id"])

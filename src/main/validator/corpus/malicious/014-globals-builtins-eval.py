@@ -1,0 +1,2 @@
+# expect: blocked code-execution
+globals()["__builtins__"].eval("1")

@@ -1,0 +1,2 @@
+# expect: blocked code-execution
+vars(__builtins__)["eval"]("1 + 2")

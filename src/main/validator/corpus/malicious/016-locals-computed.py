@@ -1,0 +1,3 @@
+# expect: blocked trusted code-execution
+def run(name):
+    return locals()[name]

@@ -1,0 +1,4 @@
+# expect: blocked introspection
+for cls in object.__subclasses__():
+    if cls.__name__ == "catch_warnings":
+        print(cls)

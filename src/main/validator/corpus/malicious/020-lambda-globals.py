@@ -1,0 +1,3 @@
+# expect: blocked introspection
+builtins_dict = (lambda: 0).__globals__["__builtins__"]
+print(builtins_dict)

@@ -1,0 +1,4 @@
+# expect: blocked code-execution
+code = compile("print('hi')", "<x>", "exec")
+fn = type(lambda: 0)(code, {})
+fn()

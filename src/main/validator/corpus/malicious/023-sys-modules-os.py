@@ -1,0 +1,3 @@
+# expect: blocked trusted introspection
+import sys
+sys.modules["os"].system("id")

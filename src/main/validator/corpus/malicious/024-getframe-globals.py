@@ -1,0 +1,3 @@
+# expect: blocked trusted introspection
+import sys
+caller = sys._getframe(1).f_globals

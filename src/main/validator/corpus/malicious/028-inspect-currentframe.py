@@ -1,0 +1,4 @@
+# expect: blocked trusted introspection
+import inspect
+frame = inspect.currentframe()
+print(frame)

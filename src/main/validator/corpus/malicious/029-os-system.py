@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import os
+os.system("rm -rf /tmp/x")

@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+from os import system as s
+s("id")

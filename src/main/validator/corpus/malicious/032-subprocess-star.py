@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+from subprocess import *
+run(["id"], check=True)

@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import subprocess
+subprocess.Popen(["sh", "-c", "id"])

@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import os
+os.execv("/bin/sh", ["sh"])

@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import pty
+pty.spawn("/bin/sh")

@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+from multiprocessing import Process
+Process(target=print).start()

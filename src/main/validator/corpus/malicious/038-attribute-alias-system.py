@@ -1,0 +1,4 @@
+# expect: blocked trusted process
+import os
+x = os.system
+x("id")

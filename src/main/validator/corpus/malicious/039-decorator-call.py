@@ -1,0 +1,5 @@
+# expect: blocked trusted process
+import os
+@os.system
+def payload():
+    pass

@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import random
+random._os.system("id")

@@ -1,0 +1,3 @@
+# expect: blocked trusted filesystem
+with open("/etc/passwd", "w") as handle:
+    handle.write("root::0:0::/:/bin/sh")

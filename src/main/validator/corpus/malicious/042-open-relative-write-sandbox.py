@@ -1,0 +1,3 @@
+# expect: blocked filesystem
+with open("out.txt", "w") as handle:
+    handle.write("data")

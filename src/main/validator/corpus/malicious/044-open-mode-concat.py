@@ -1,0 +1,3 @@
+# expect: blocked testing filesystem
+m = "a" + "+"
+open("../outside.txt", m)

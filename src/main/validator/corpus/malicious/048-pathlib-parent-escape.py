@@ -1,0 +1,3 @@
+# expect: blocked testing filesystem
+from pathlib import Path
+(Path("..") / "secret.txt").unlink()

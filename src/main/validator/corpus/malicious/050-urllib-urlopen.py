@@ -1,0 +1,3 @@
+# expect: blocked trusted network
+from urllib.request import urlopen
+urlopen("http://example.com/x").read()

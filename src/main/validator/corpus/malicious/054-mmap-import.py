@@ -1,0 +1,3 @@
+# expect: blocked trusted native
+import mmap
+buf = mmap.mmap(-1, 4096)

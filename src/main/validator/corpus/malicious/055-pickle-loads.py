@@ -1,0 +1,3 @@
+# expect: blocked testing deserialization
+import pickle
+obj = pickle.loads(data)

@@ -1,0 +1,3 @@
+# expect: blocked testing deserialization
+import yaml
+config = yaml.load(open("config.yml"))

@@ -1,0 +1,3 @@
+# expect: blocked testing deserialization
+import marshal
+code = marshal.loads(blob)

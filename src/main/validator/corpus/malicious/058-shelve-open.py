@@ -1,0 +1,3 @@
+# expect: blocked testing deserialization
+import shelve
+db = shelve.open("cache")

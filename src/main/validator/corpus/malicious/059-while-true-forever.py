@@ -1,0 +1,4 @@
+# expect: flagged resource
+counter = 0
+while True:
+    counter += 1

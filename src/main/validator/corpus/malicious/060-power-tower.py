@@ -1,0 +1,3 @@
+# expect: flagged resource
+value = 10 ** 10 ** 10
+print(value)

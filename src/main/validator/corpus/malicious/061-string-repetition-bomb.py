@@ -1,0 +1,2 @@
+# expect: flagged resource
+blob = "a" * 10 ** 12

@@ -1,0 +1,2 @@
+# expect: blocked introspection
+base = getattr(getattr((), "__cla" + "ss__"), "__ba" + "ses__")

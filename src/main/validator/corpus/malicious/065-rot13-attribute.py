@@ -1,0 +1,4 @@
+# expect: blocked trusted process
+import codecs
+import os
+getattr(os, codecs.decode("flfgrz", "rot13"))("id")

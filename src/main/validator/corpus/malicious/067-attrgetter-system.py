@@ -1,0 +1,4 @@
+# expect: blocked trusted process
+import operator
+import os
+operator.attrgetter("system")(os)("id")

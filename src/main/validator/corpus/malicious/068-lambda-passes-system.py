@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import os
+(lambda run: run("id"))(os.system)

@@ -1,0 +1,3 @@
+# expect: blocked code-execution
+def debug():
+    breakpoint()

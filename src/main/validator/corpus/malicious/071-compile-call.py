@@ -1,0 +1,2 @@
+# expect: blocked code-execution
+code = compile("1 + 1", "<string>", "eval")

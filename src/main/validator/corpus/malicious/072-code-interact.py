@@ -1,0 +1,3 @@
+# expect: blocked trusted code-execution
+import code
+code.interact()

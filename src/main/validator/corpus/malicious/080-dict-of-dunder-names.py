@@ -1,0 +1,3 @@
+# expect: blocked introspection
+names = {"a": "__subclasses__"}
+found = getattr(object, names["a"])()

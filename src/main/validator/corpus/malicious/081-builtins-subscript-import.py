@@ -1,0 +1,2 @@
+# expect: blocked code-execution
+__builtins__["__import__"]("os")

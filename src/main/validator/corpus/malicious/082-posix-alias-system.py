@@ -1,0 +1,3 @@
+# expect: blocked trusted process
+import posix
+posix.system("id")

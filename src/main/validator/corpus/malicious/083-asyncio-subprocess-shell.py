@@ -1,0 +1,4 @@
+# expect: blocked trusted process
+import asyncio
+async def main():
+    await asyncio.create_subprocess_shell("id")

@@ -1,0 +1,3 @@
+# expect: blocked trusted code-execution
+import timeit
+timeit.timeit("__import__('os').system('id')", number=1)

@@ -1,0 +1,3 @@
+# expect: blocked trusted filesystem
+import os
+os.chdir("/")

@@ -1,0 +1,3 @@
+# expect: blocked code-execution
+run, other = exec, print
+run("x = 1")

@@ -1,0 +1,3 @@
+# expect: blocked syntax
+def broken(:
+    return 1

@@ -1,0 +1,3 @@
+// expect: blocked trusted process
+const cp = require('child_' + 'process');
+cp.exec('id');

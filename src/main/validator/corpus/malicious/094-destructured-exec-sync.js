@@ -1,0 +1,3 @@
+// expect: blocked trusted process
+const { execSync } = require('child_process');
+execSync('id');

@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+const f = ''.constructor.constructor('return globalThis')();

@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+globalThis['ev' + 'al']('1 + 1');

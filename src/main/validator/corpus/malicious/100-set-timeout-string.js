@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+setTimeout('console.log(1)', 100);

@@ -1,0 +1,3 @@
+// expect: blocked trusted process
+const cluster = require('cluster');
+cluster.fork();

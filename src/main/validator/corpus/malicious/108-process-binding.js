@@ -1,0 +1,2 @@
+// expect: blocked trusted native
+const spawn = process.binding('spawn_sync');

@@ -1,0 +1,4 @@
+// expect: blocked trusted code-execution
+function load(name) {
+  return require(name);
+}

@@ -1,0 +1,3 @@
+// expect: blocked trusted process
+const r = require;
+r('child_process').execSync('id');

@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+(0, eval)('globalThis');

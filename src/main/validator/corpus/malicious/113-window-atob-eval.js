@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+window[atob('ZXZhbA==')]('alert(1)');

@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+[].map.constructor('return this')();

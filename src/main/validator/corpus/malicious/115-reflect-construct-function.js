@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+const fn = Reflect.construct(Function, ['return 1']);

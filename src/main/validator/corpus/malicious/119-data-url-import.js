@@ -1,0 +1,2 @@
+// expect: blocked trusted code-execution
+await import('data:text/javascript,console.log(1)');

@@ -1,0 +1,3 @@
+// expect: blocked trusted native
+const m = { exports: {} };
+process.dlopen(m, '/tmp/evil.node');

@@ -1,0 +1,490 @@
+// The Python rules: one walk builds the model, then each collected node is checked by its type against the sink tables.
+import type { Node } from 'web-tree-sitter';
+import type { TierPolicy } from '../../../shared/validation';
+import type { FindingCollector } from '../findings';
+import { importVerdict, isListed, isPythonStandardModule } from '../policies';
+import { describeSyntaxProblem, findSyntaxProblems } from '../syntaxErrors';
+import { isInsideWorkFolder } from '../workFolder';
+import { buildPythonModel, type ImportSite, type PythonModel, type Site } from './pythonModel';
+import {
+  attributeFunctions,
+  canonicalPythonName,
+  codeStringFunctions,
+  escapeDunders,
+  fileFunctions,
+  frameAttributes,
+  importFunctions,
+  isDangerousPythonModule,
+  pathMethods,
+  pythonSinkFor,
+  reflectiveNames,
+  safeYamlLoaders,
+  unknownReceiverMethods,
+  yamlLoadFunctions,
+  type FileSink,
+} from './pythonSinks';
+import { parseFormatTemplate } from './pythonStrings';
+import { argumentNode, callArguments, createPythonEvaluator, type Place, type PythonEvaluator, type Value } from './pythonValues';
+
+export type PythonAnalysisOptions = {
+  policy: TierPolicy;
+  findings: FindingCollector;
+  /** Parses embedded Python (doctest examples) so it gets the same checks; absent inside an embedded analysis. */
+  parseEmbedded?: (code: string) => Node | null;
+};
+
+type Context = PythonAnalysisOptions & { model: PythonModel; evaluator: PythonEvaluator; importedModules: Set<string> };
+
+type Tagged = { site: Site; check: (context: Context, site: Site) => void };
+
+/** Runs every Python rule over a parsed module. */
+export function analyzePython(root: Node, options: PythonAnalysisOptions): void {
+  for (const problem of findSyntaxProblems(root)) {
+    options.findings.report(problem.kind === 'missing' ? 'py.syntax.missing' : 'py.syntax.error', problem.node, describeSyntaxProblem(problem));
+  }
+  const model = buildPythonModel(root);
+  const evaluator = createPythonEvaluator(model);
+  const importedModules = new Set(model.imports.flatMap((site) => (site.module ? [canonicalPythonName(site.module).split('.')[0] ?? site.module] : [])));
+  const context: Context = { ...options, model, evaluator, importedModules };
+
+  for (const site of model.imports) checkImport(context, site);
+  // Inner nodes end first, so checking by end position fills the evaluator's cache bottom-up and keeps recursion shallow.
+  const tagged: Tagged[] = [
+    ...model.loads.map((site) => ({ site, check: checkName })),
+    ...model.attributes.map((site) => ({ site, check: checkAttribute })),
+    ...model.subscripts.map((site) => ({ site, check: checkSubscript })),
+    ...model.calls.map((site) => ({ site, check: checkCall })),
+    ...model.operators.map((site) => ({ site, check: checkOperator })),
+  ];
+  tagged.sort((a, b) => a.site.node.endIndex - b.site.node.endIndex || b.site.node.startIndex - a.site.node.startIndex);
+  for (const { site, check } of tagged) check(context, site);
+  for (const site of model.loops) checkLoop(context, site);
+  for (const site of model.execStatements) options.findings.report('py.exec.exec', site.node, 'exec');
+  for (const site of model.printStatements) options.findings.report('py.syntax.error', site.node, site.node.text.split('\n')[0] ?? 'print', 'Python 2 print statement');
+  if (options.parseEmbedded && importedModules.has('doctest')) checkDoctests(context);
+}
+
+const place = (site: Site): Place => ({ scope: site.scope, top: site.top });
+
+function display(name: string): string {
+  return name.startsWith('builtins.') ? name.slice('builtins.'.length) : name;
+}
+
+function qualifiedNames(found: Value[]): string[] {
+  return found.flatMap((value) => (value.kind === 'qual' ? [value.name] : []));
+}
+
+// --- imports -----------------------------------------------------------------------------------------------------
+
+function checkImport(context: Context, site: ImportSite): void {
+  if (site.module === null) return;
+  if (site.guard && isTypeCheckingGuard(context, site)) return;
+  const module = site.module;
+  const allow = context.policy.imports.python.allow;
+  // `from os import path` is an import of os.path, which a tier may allow while refusing the rest of os.
+  const viaMembers = site.members.length > 0 && site.members.every((member) => isListed(canonicalPythonName(`${module}.${member.name}`), allow));
+  const moduleRule = viaMembers ? reportModuleSink(context, module, site.moduleNode) : checkModule(context, module, site.moduleNode);
+  for (const member of site.members) {
+    const qualified = canonicalPythonName(`${module}.${member.name}`);
+    const rule = pythonSinkFor(qualified);
+    if (rule && rule !== moduleRule) context.findings.report(rule, member.node, display(qualified));
+  }
+}
+
+function isTypeCheckingGuard(context: Context, site: ImportSite): boolean {
+  if (!site.guard) return false;
+  const found = context.evaluator.values(site.guard, place(site));
+  return found.length > 0 && found.every((value) => value.kind === 'qual' && (value.name === 'typing.TYPE_CHECKING' || value.name === 'typing_extensions.TYPE_CHECKING'));
+}
+
+function reportModuleSink(context: Context, module: string, node: Node): string | undefined {
+  const canonical = canonicalPythonName(module);
+  const rule = isDangerousPythonModule(canonical) ? pythonSinkFor(canonical) : undefined;
+  if (rule) context.findings.report(rule, node, module);
+  return rule;
+}
+
+/** Reports an import of `module`: its own rule when the module is dangerous, otherwise the tier's import policy. */
+function checkModule(context: Context, module: string, node: Node): string | undefined {
+  const rule = reportModuleSink(context, module, node);
+  if (rule) return rule;
+  const canonical = canonicalPythonName(module);
+  const verdict = importVerdict(context.policy.imports.python, canonical, isPythonStandardModule(canonical));
+  if (verdict === 'not-allowed') context.findings.report('py.import.not-allowed', node, module);
+  else if (verdict === 'unknown') context.findings.report('py.import.unknown', node, module);
+  return undefined;
+}
+
+// --- names and attributes ----------------------------------------------------------------------------------------
+
+function checkName(context: Context, site: Site): void {
+  const found = context.evaluator.values(site.node, place(site));
+  checkValues(context, site.node, found);
+}
+
+function checkValues(context: Context, node: Node, found: Value[]): void {
+  for (const name of qualifiedNames(found)) {
+    const rule = pythonSinkFor(name);
+    if (rule) context.findings.report(rule, node, display(name));
+  }
+  checkPassedAround(context, node, found);
+}
+
+// Reflective built-ins and file functions are checked at their calls; stored in a container or handed to another
+// function, they may be called with anything, so such a use is itself a finding. A plain `alias = getattr` is fine:
+// the alias is followed to its calls.
+function checkPassedAround(context: Context, node: Node, found: Value[]): void {
+  const names = qualifiedNames(found).filter((name) => reflectiveNames.has(name) || fileFunctions.has(name));
+  if (names.length === 0 || isCalledOrAliased(node)) return;
+  for (const name of names) {
+    const sink = fileFunctions.get(name);
+    if (sink) context.findings.report(sink.effect === 'write' ? 'py.fs.write' : 'py.fs.delete', node, display(name), 'passed around as a value, so its path cannot be checked');
+    else context.findings.report('py.introspection.reflective-value', node, display(name));
+  }
+}
+
+function isCalledOrAliased(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'call') return parent.childForFieldName('function')?.id === node.id;
+  if (parent.type === 'attribute') return parent.childForFieldName('object')?.id === node.id;
+  if (parent.type === 'assignment') return parent.childForFieldName('right')?.id === node.id && parent.childForFieldName('left')?.type === 'identifier';
+  return false;
+}
+
+function checkAttribute(context: Context, site: Site): void {
+  const node = site.node;
+  const name = node.childForFieldName('attribute')?.text ?? '';
+  const object = node.childForFieldName('object');
+  if (escapeDunders.has(name)) context.findings.report('py.introspection.dunder', node, node.text);
+  else if (frameAttributes.has(name)) context.findings.report('py.introspection.frame', node, node.text);
+  else if (name === '__dict__' && object && isModuleLike(context.evaluator.values(object, place(site)))) context.findings.report('py.introspection.dunder', node, node.text);
+  checkValues(context, node, context.evaluator.values(node, place(site)));
+  const method = unknownReceiverMethods.get(name);
+  if (method && object && method.providers.some((provider) => context.importedModules.has(provider))) {
+    const receivers = context.evaluator.values(object, place(site));
+    if (receivers.every((value) => value.kind === 'unknown')) context.findings.report(method.rule, node, node.text, 'on an object that may come from ' + method.providers.join(' or '));
+  }
+}
+
+function isModuleLike(found: Value[]): boolean {
+  return found.some((value) => value.kind === 'qual' || value.kind === 'namespace');
+}
+
+// A computed attribute name is worth a finding when it hides something: it was obfuscated, it starts with an
+// underscore (so it may spell a dunder), or it is looked up on a module, built-in, literal or function.
+function isSuspiciousName(value: Value): boolean {
+  return value.kind === 'unknown' ? value.obfuscated || value.prefix === '' || value.prefix.startsWith('_') : value.kind !== 'str';
+}
+
+function isHiddenName(value: Value): boolean {
+  return value.kind === 'unknown' ? value.obfuscated || value.prefix.startsWith('_') : value.kind !== 'str';
+}
+
+function isSuspiciousReceiver(found: Value[]): boolean {
+  return found.some((value) => (value.kind === 'unknown' ? value.obfuscated : value.kind !== 'class' && value.kind !== 'path'));
+}
+
+function checkAttributeName(context: Context, node: Node, name: string, receivers: Value[]): void {
+  for (const part of name.split('.')) {
+    if (escapeDunders.has(part)) context.findings.report('py.introspection.dunder', node, node.text, `attribute "${part}"`);
+    else if (frameAttributes.has(part)) context.findings.report('py.introspection.frame', node, node.text, `attribute "${part}"`);
+    else if (part === '__dict__' && isModuleLike(receivers)) context.findings.report('py.introspection.dunder', node, node.text, `attribute "${part}"`);
+  }
+}
+
+function checkComputedName(context: Context, node: Node, names: Value[], receivers: Value[]): void {
+  for (const value of names) {
+    if (value.kind === 'str') checkAttributeName(context, node, value.value, receivers);
+  }
+  const unknown = names.filter((value) => value.kind !== 'str');
+  if (unknown.length === 0) return;
+  if (unknown.some(isHiddenName) || (isSuspiciousReceiver(receivers) && unknown.some(isSuspiciousName))) {
+    context.findings.report('py.introspection.computed-attribute', node, node.text);
+  }
+}
+
+function checkSubscript(context: Context, site: Site): void {
+  const node = site.node;
+  const container = node.childForFieldName('value');
+  const indexes = node.childrenForFieldName('subscript');
+  const index = indexes.length === 1 ? indexes[0] : null;
+  if (container && index) {
+    const containers = context.evaluator.values(container, place(site));
+    if (containers.some((value) => value.kind === 'namespace')) checkNamespaceKey(context, node, index, site);
+  }
+  checkValues(context, node, context.evaluator.values(node, place(site)));
+}
+
+function checkNamespaceKey(context: Context, node: Node, index: Node, site: Site): void {
+  const keys = context.evaluator.values(index, place(site));
+  for (const key of keys) {
+    if (key.kind === 'str') checkAttributeName(context, node, key.value, []);
+    else context.findings.report('py.exec.namespace', node, node.text, 'computed name');
+  }
+}
+
+// --- calls -------------------------------------------------------------------------------------------------------
+
+function checkCall(context: Context, site: Site): void {
+  const node = site.node;
+  const callee = node.childForFieldName('function');
+  if (!callee) return;
+  const args = callArguments(node);
+  for (const target of context.evaluator.values(callee, place(site))) {
+    if (target.kind === 'qual') checkQualifiedCall(context, site, target.name, args, callee);
+    else if (target.kind === 'method') checkMethodCall(context, site, target, args, callee);
+    else if (target.kind === 'attrgetter') checkAttributeName(context, node, target.names.join('.'), []);
+  }
+  const result = context.evaluator.values(node, place(site));
+  checkValues(context, node, result);
+  if (result.some((value) => value.kind === 'huge') && !args.positional.some((argument) => context.evaluator.values(argument, place(site)).some((value) => value.kind === 'huge'))) {
+    context.findings.report('py.resource.huge-constant', node, node.text);
+  }
+}
+
+type Arguments = ReturnType<typeof callArguments>;
+
+function checkQualifiedCall(context: Context, site: Site, name: string, args: Arguments, callee: Node): void {
+  const node = site.node;
+  const at = place(site);
+  const importSpec = importFunctions.get(name);
+  if (importSpec) {
+    const moduleNode = argumentNode(args, importSpec);
+    const modules = moduleNode ? context.evaluator.strings(moduleNode, at) : { known: [], unknown: [] };
+    for (const module of modules.known) checkModule(context, module, node);
+    if (!moduleNode || modules.unknown.length > 0) context.findings.report('py.exec.dynamic-import', node, node.text);
+    return;
+  }
+  const attribute = attributeFunctions.get(name);
+  if (attribute) {
+    const objectNode = argumentNode(args, attribute.object);
+    const nameNode = argumentNode(args, attribute.name);
+    const receivers = objectNode ? context.evaluator.values(objectNode, at) : [];
+    checkComputedName(context, node, nameNode ? context.evaluator.values(nameNode, at) : [{ kind: 'unknown', obfuscated: true, prefix: '' }], receivers);
+    return;
+  }
+  if (name === 'operator.attrgetter' || name === 'operator.methodcaller') {
+    const nameNodes = name === 'operator.attrgetter' ? args.positional : args.positional.slice(0, 1);
+    for (const nameNode of nameNodes) checkComputedName(context, node, context.evaluator.values(nameNode, at), []);
+    return;
+  }
+  if (name === 'builtins.str.format' || name === 'builtins.str.format_map') {
+    const template = args.positional[0];
+    if (template) for (const text of context.evaluator.strings(template, at).known) checkFormatTemplate(context, node, text);
+    return;
+  }
+  const sink = fileFunctions.get(name);
+  if (sink) {
+    checkFileSink(context, site, sink, args, null, callee.text);
+    return;
+  }
+  const loader = yamlLoadFunctions.get(name);
+  if (loader) {
+    const loaderNode = argumentNode(args, loader);
+    const loaders = loaderNode ? qualifiedNames(context.evaluator.values(loaderNode, at)) : [];
+    if (!loaderNode || loaders.length === 0 || !loaders.every((entry) => safeYamlLoaders.has(entry))) context.findings.report('py.deser.yaml', node, callee.text);
+    return;
+  }
+  const codeArguments = codeStringFunctions.get(name);
+  if (codeArguments) {
+    for (const spec of codeArguments) {
+      const argument = argumentNode(args, spec);
+      if (!argument) continue;
+      const found = context.evaluator.values(argument, at);
+      if (found.some((value) => value.kind !== 'function' && value.kind !== 'qual' && value.kind !== 'method')) context.findings.report('py.exec.interpreter', node, callee.text, 'code given as text');
+    }
+  }
+}
+
+const namespaceWrites = new Set(['update', 'setdefault', '__setitem__', '__delitem__', 'clear', 'pop']);
+
+function checkMethodCall(context: Context, site: Site, method: Value & { kind: 'method' }, args: Arguments, callee: Node): void {
+  const node = site.node;
+  const receiver = method.receiver;
+  if (receiver.kind === 'path') {
+    const sink = pathMethods.get(method.name);
+    if (sink) checkFileSink(context, site, sink, args, [receiver], callee.text);
+  } else if (receiver.kind === 'str' && (method.name === 'format' || method.name === 'format_map')) {
+    checkFormatTemplate(context, node, receiver.value);
+  } else if (receiver.kind === 'namespace') {
+    if (namespaceWrites.has(method.name)) context.findings.report('py.exec.namespace', node, callee.text, 'changes a namespace');
+    else if ((method.name === 'get' || method.name === '__getitem__') && args.positional[0]) checkNamespaceKey(context, node, args.positional[0], site);
+  }
+}
+
+function checkFormatTemplate(context: Context, node: Node, template: string): void {
+  const fields = parseFormatTemplate(template) ?? [];
+  for (const field of fields) {
+    if (typeof field === 'string') continue;
+    const hidden = field.path.find((part) => escapeDunders.has(part) || frameAttributes.has(part) || (part.startsWith('__') && part.endsWith('__') && part !== '__name__' && part !== '__doc__'));
+    if (hidden) context.findings.report('py.introspection.format-string', node, node.text, `field reads "${hidden}"`);
+  }
+}
+
+// --- files ---------------------------------------------------------------------------------------------------------
+
+function checkFileSink(context: Context, site: Site, sink: FileSink, args: Arguments, receiver: Value[] | null, subject: string): void {
+  const at = place(site);
+  if (sink.mode && !writesFile(context, sink.mode, args, at)) return;
+  const pathValues: Value[][] = [];
+  for (const source of sink.paths) {
+    if (source === 'receiver') {
+      pathValues.push(receiver ?? [{ kind: 'unknown', obfuscated: false, prefix: '' }]);
+      continue;
+    }
+    const argument = argumentNode(args, source);
+    if (argument) pathValues.push(context.evaluator.values(argument, at));
+    else if (!sink.optionalPath) pathValues.push([{ kind: 'unknown', obfuscated: false, prefix: '' }]);
+  }
+  if (pathValues.length === 0) return;
+  const inside = pathValues.every((found) => found.every((value) => isInside(value, sink.memoryPath)));
+  const shown = describePaths(pathValues);
+  if (sink.effect === 'write') context.findings.report(inside ? 'py.fs.write-work-folder' : 'py.fs.write', site.node, subject, shown);
+  else context.findings.report(inside ? 'py.fs.delete-work-folder' : 'py.fs.delete', site.node, subject, shown);
+}
+
+function writesFile(context: Context, mode: NonNullable<FileSink['mode']>, args: Arguments, at: Place): boolean {
+  const node = argumentNode(args, mode.arg);
+  if (!node) return args.splat || mode.osFlags === true || [...mode.writeLetters].some((letter) => mode.fallback.includes(letter));
+  const found = context.evaluator.values(node, at);
+  if (mode.osFlags) return !found.every((value) => value.kind === 'qual' && value.name === 'os.O_RDONLY');
+  return found.some((value) => value.kind !== 'str' || [...mode.writeLetters].some((letter) => value.value.includes(letter)));
+}
+
+function isInside(value: Value, memoryPath: string | undefined): boolean {
+  if (value.kind === 'str') return value.value === memoryPath || (value.value !== '' && isInsideWorkFolder(value.value));
+  if (value.kind === 'path') return value.path !== null && isInsideWorkFolder(value.path);
+  // File descriptors 0–2 are the run's own stdin, stdout and stderr.
+  return value.kind === 'num' && (value.value === 0 || value.value === 1 || value.value === 2);
+}
+
+function describePaths(pathValues: Value[][]): string {
+  const texts = pathValues.flat().map((value) => (value.kind === 'str' ? `"${value.value}"` : value.kind === 'path' && value.path !== null ? `"${value.path}"${value.temp ? ' in a temporary folder' : ''}` : null));
+  if (texts.some((text) => text === null)) return 'path not known until run time';
+  return `path ${texts.join(', ')}`;
+}
+
+// --- resources -----------------------------------------------------------------------------------------------------
+
+const repeatingOperators = new Set(['**', '*', '<<']);
+
+function checkOperator(context: Context, site: Site): void {
+  const node = site.node;
+  const operator = node.childForFieldName('operator')?.type ?? '';
+  if (!repeatingOperators.has(operator)) return;
+  const at = place(site);
+  if (!context.evaluator.values(node, at).some((value) => value.kind === 'huge')) return;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const operandHuge = [left, right].some((operand) => operand !== null && context.evaluator.values(operand, at).some((value) => value.kind === 'huge'));
+  if (!operandHuge) context.findings.report('py.resource.huge-constant', node, node.text);
+}
+
+function isTruthy(value: Value): boolean {
+  switch (value.kind) {
+    case 'bool':
+      return value.value;
+    case 'num':
+      return value.value !== 0;
+    case 'str':
+      return value.value !== '';
+    case 'seq':
+      return value.items.length > 0;
+    default:
+      return false;
+  }
+}
+
+const exitFunctions = new Set(['sys.exit', 'builtins.exit', 'builtins.quit', 'os._exit', 'os.abort']);
+
+function checkLoop(context: Context, site: Site): void {
+  if (site.scope.kind !== 'module') return;
+  const condition = site.node.childForFieldName('condition');
+  const body = site.node.childForFieldName('body');
+  if (!condition || !body) return;
+  const found = context.evaluator.values(condition, place(site));
+  if (found.length === 0 || !found.every(isTruthy)) return;
+  if (!hasExit(context, body, site)) context.findings.report('py.resource.infinite-loop', site.node, `while ${condition.text}`);
+}
+
+function hasExit(context: Context, body: Node, site: Site): boolean {
+  const stack: Array<{ node: Node; nested: boolean }> = [{ node: body, nested: false }];
+  while (stack.length > 0) {
+    const { node, nested } = stack.pop() as { node: Node; nested: boolean };
+    switch (node.type) {
+      case 'break_statement':
+        if (!nested) return true;
+        continue;
+      case 'return_statement':
+      case 'raise_statement':
+        return true;
+      case 'function_definition':
+      case 'class_definition':
+      case 'lambda':
+        continue;
+      case 'call': {
+        const callee = node.childForFieldName('function');
+        if (callee && qualifiedNames(context.evaluator.values(callee, place(site))).some((name) => exitFunctions.has(name))) return true;
+        break;
+      }
+      default:
+        break;
+    }
+    const inner = nested || node.type === 'while_statement' || node.type === 'for_statement';
+    for (const child of node.namedChildren) if (child) stack.push({ node: child, nested: inner });
+  }
+  return false;
+}
+
+// --- doctest -------------------------------------------------------------------------------------------------------
+
+// doctest runs the `>>>` examples in docstrings as code, so when a file uses doctest its examples are checked too.
+function checkDoctests(context: Context): void {
+  const parse = context.parseEmbedded;
+  if (!parse) return;
+  for (const site of context.model.strings) {
+    if (!site.node.text.includes('>>>')) continue;
+    for (const text of context.evaluator.strings(site.node, place(site)).known) {
+      const code = doctestSource(text);
+      if (code === null) continue;
+      const root = parse(code);
+      if (!root) continue;
+      const row = site.node.startPosition.row;
+      analyzePython(root, { policy: context.policy, findings: shiftRows(context.findings, row) });
+    }
+  }
+}
+
+function doctestSource(text: string): string | null {
+  const lines: string[] = [];
+  let found = false;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith('>>>')) {
+      found = true;
+      lines.push(trimmed.slice(4));
+    } else if (trimmed.startsWith('...') && found) {
+      lines.push(trimmed.slice(4));
+    } else {
+      lines.push('');
+    }
+  }
+  return found ? lines.join('\n') : null;
+}
+
+function shiftRows(findings: FindingCollector, rows: number): FindingCollector {
+  const shift = <T extends { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }>(range: T) => ({
+    startPosition: { row: range.startPosition.row + rows, column: range.startPosition.column },
+    endPosition: { row: range.endPosition.row + rows, column: range.endPosition.column },
+  });
+  return {
+    report: (ruleId, range, subject, detail) => {
+      // Syntax problems in examples make the doctest fail; they do not make the file dangerous.
+      if (ruleId.startsWith('py.syntax.')) return;
+      findings.report(ruleId, shift(range), subject, detail ? `${detail}; in a doctest example` : 'in a doctest example');
+    },
+    reportMessage: (ruleId, range, message) => findings.reportMessage(ruleId, shift(range), message),
+    findings: () => findings.findings(),
+  };
+}
