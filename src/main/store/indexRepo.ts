@@ -1,0 +1,629 @@
+// The project index aggregate: projects, tier rules, files, their symbols (with FTS5 search) and skipped paths.
+import type Database from 'better-sqlite3';
+import type { Language, Tier } from '../../shared/domain';
+import {
+  splitNameWords,
+  type FileEntry,
+  type IndexSummary,
+  type LineCounts,
+  type Parameter,
+  type SearchHit,
+  type SearchMatch,
+  type SearchQuery,
+  type SkippedPath,
+  type SymbolDetail,
+  type SymbolKind,
+  type SyntaxIssue,
+  type TierRule,
+} from '../../shared/indexing';
+
+export type ProjectRecord = { id: number; root: string; name: string; lastIndexedAt: string | null };
+
+/** What the index keeps about a file's content, to tell whether it changed without reading it. */
+export type FileState = { id: number; size: number; mtimeMs: number; contentHash: string };
+
+export type StoredSymbol = {
+  kind: SymbolKind;
+  name: string;
+  qualifiedName: string;
+  signature: string;
+  parameters: Parameter[];
+  returnType: string | null;
+  decorators: string[];
+  docSummary: string | null;
+  doc: string | null;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  complexity: number;
+  calls: string[];
+};
+
+export type StoredFile = {
+  path: string;
+  language: Language;
+  tier: Tier;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  lines: LineCounts;
+  imports: string[];
+  errors: { line: number; column: number; message: string }[];
+  symbols: StoredSymbol[];
+};
+
+/** The part of a project summary the store knows; the indexer adds how long the run took and what it changed. */
+export type StoredSummary = Omit<IndexSummary, 'durationMs' | 'changes'>;
+
+/**
+ * A run's changes, held in connection-private temp tables until `commit` moves them into the index in one
+ * transaction. A cancelled run calls `discard`, so the index a person sees is either the old one or the new one.
+ */
+export type IndexStaging = {
+  addFiles(files: readonly StoredFile[]): void;
+  /** Files whose content is unchanged but whose size or mtime moved (so the next run skips them by stat). */
+  touch(entries: readonly { path: string; size: number; mtimeMs: number }[]): void;
+  remove(paths: readonly string[]): void;
+  readonly stagedFiles: number;
+  /**
+   * Applies everything staged to the project. `skipped` replaces the project's whole skip list (a full run) or, with
+   * `forPaths`, only the entries of those paths (a re-index of some files).
+   */
+  commit(projectId: number, skipped: { entries: readonly SkippedPath[]; forPaths?: readonly string[] }): void;
+  discard(): void;
+};
+
+export type IndexRepo = {
+  /** Finds or creates the project of a root; a new project gets `defaultRules` as its tier rules. */
+  upsertProject(root: string, defaultRules: readonly TierRule[]): ProjectRecord;
+  project(id: number): ProjectRecord | undefined;
+  projectByRoot(root: string): ProjectRecord | undefined;
+  fileStates(projectId: number): Map<string, FileState>;
+  /** Project-relative paths of indexed files at or under `folder` ('' for all). */
+  pathsUnder(projectId: number, folder: string): string[];
+  beginStaging(): IndexStaging;
+  tierRules(projectId: number): TierRule[];
+  setTierRules(projectId: number, rules: readonly TierRule[]): void;
+  /** Gives every file of the project the tier `classify` says, without touching symbols; returns how many changed. */
+  retier(projectId: number, classify: (path: string) => Tier): number;
+  summary(projectId: number): StoredSummary | undefined;
+  listFiles(projectId: number): FileEntry[];
+  symbol(id: number): SymbolDetail | undefined;
+  search(query: SearchQuery): SearchHit[];
+};
+
+const listCap = 1000;
+const defaultSearchLimit = 50;
+
+type SymbolRow = {
+  id: number;
+  project_id: number;
+  kind: string;
+  name: string;
+  qualified_name: string;
+  signature: string;
+  doc_summary: string | null;
+  start_line: number;
+  end_line: number;
+  path: string;
+  language: string;
+  tier: string;
+};
+
+type DetailRow = SymbolRow & {
+  file_id: number;
+  start_column: number;
+  end_column: number;
+  parameters_json: string;
+  return_type: string | null;
+  decorators_json: string;
+  doc: string | null;
+  complexity: number;
+  calls_json: string;
+};
+
+type ScoredRow = SymbolRow & { score: number | null };
+
+const summaryColumns = `s.id, s.project_id, s.kind, s.name, s.qualified_name, s.signature, s.doc_summary, s.start_line, s.end_line,
+  f.path, f.language, f.tier`;
+
+// Filters shared by both search stages. json_each keeps one prepared statement for any number of kinds/languages.
+const searchFilters = `
+  AND (:kinds IS NULL OR s.kind IN (SELECT value FROM json_each(:kinds)))
+  AND (:languages IS NULL OR f.language IN (SELECT value FROM json_each(:languages)))`;
+
+export function createIndexRepo(db: Database.Database): IndexRepo {
+  const selectProjectByRoot = db.prepare<[string], ProjectRow>('SELECT id, root, name, last_indexed_at FROM projects WHERE root = ?');
+  const selectProject = db.prepare<[number], ProjectRow>('SELECT id, root, name, last_indexed_at FROM projects WHERE id = ?');
+  const insertProject = db.prepare<[string, string]>('INSERT INTO projects (root, name) VALUES (?, ?)');
+  const touchProject = db.prepare<[number]>("UPDATE projects SET last_opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  const markIndexed = db.prepare<[number]>("UPDATE projects SET last_indexed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  const selectRules = db.prepare<[number], { glob: string; tier: Tier }>('SELECT glob, tier FROM tier_rules WHERE project_id = ? ORDER BY position');
+  const deleteRules = db.prepare<[number]>('DELETE FROM tier_rules WHERE project_id = ?');
+  const insertRule = db.prepare<[number, number, string, string]>('INSERT INTO tier_rules (project_id, position, glob, tier) VALUES (?, ?, ?, ?)');
+  const selectFileStates = db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
+    'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE project_id = ?',
+  );
+  const selectPathsUnder = db.prepare<[number, string, string, string], { path: string }>(
+    "SELECT path FROM files WHERE project_id = ? AND (? = '' OR path = ? OR substr(path, 1, length(?) + 1) = ? || '/')",
+  );
+  const selectTiers = db.prepare<[number], { id: number; path: string; tier: Tier }>('SELECT id, path, tier FROM files WHERE project_id = ?');
+  const updateTier = db.prepare<[string, number]>('UPDATE files SET tier = ? WHERE id = ?');
+  const selectTallies = db.prepare<
+    [number],
+    { language: Language; tier: Tier; files: number; lines: number; code: number; comment: number; blank: number }
+  >(
+    `SELECT language, tier, count(*) AS files, sum(lines_total) AS lines, sum(lines_code) AS code,
+       sum(lines_comment) AS comment, sum(lines_blank) AS blank
+     FROM files WHERE project_id = ? GROUP BY language, tier`,
+  );
+  const selectSymbolTallies = db.prepare<[number], { language: Language; tier: Tier; symbols: number }>(
+    `SELECT f.language, f.tier, sum(counts.n) AS symbols
+     FROM (SELECT file_id, count(*) AS n FROM symbols WHERE project_id = ? GROUP BY file_id) AS counts
+     JOIN files f ON f.id = counts.file_id GROUP BY f.language, f.tier`,
+  );
+  const selectKinds = db.prepare<[number], { kind: SymbolKind; n: number }>('SELECT kind, count(*) AS n FROM symbols WHERE project_id = ? GROUP BY kind');
+  const selectErrors = db.prepare<[number, number], { path: string; errors_json: string }>(
+    "SELECT path, errors_json FROM files WHERE project_id = ? AND errors_json <> '[]' ORDER BY path LIMIT ?",
+  );
+  const selectSkipped = db.prepare<[number, number], SkippedPath>('SELECT path, reason, detail FROM skipped_paths WHERE project_id = ? ORDER BY path LIMIT ?');
+  const selectFiles = db.prepare<[number], FileRow>(
+    `SELECT f.id, f.path, f.language, f.tier, f.size, f.lines_total, f.lines_code, f.lines_comment, f.lines_blank,
+       f.imports_json, f.errors_json, (SELECT count(*) FROM symbols s WHERE s.file_id = f.id) AS symbols
+     FROM files f WHERE f.project_id = ? ORDER BY f.path`,
+  );
+  const selectSymbol = db.prepare<[number], DetailRow>(
+    `SELECT ${summaryColumns}, s.file_id, s.start_column, s.end_column, s.parameters_json, s.return_type, s.decorators_json,
+       s.doc, s.complexity, s.calls_json
+     FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`,
+  );
+  // Stage one of search: the (project_id, name) index answers exact and prefix matches of the name as typed.
+  const searchNames = db.prepare<Record<string, unknown>, ScoredRow>(
+    `SELECT ${summaryColumns}, NULL AS score
+     FROM symbols s JOIN files f ON f.id = s.file_id
+     WHERE s.project_id IN (SELECT id FROM projects WHERE :project IS NULL OR id = :project)
+       AND s.name >= :low AND s.name < :high ${searchFilters}
+     ORDER BY length(s.name), s.name LIMIT :limit`,
+  );
+  // Stage two: FTS5 over name, qualified name, name words, signature and doc, ranked by bm25 (a name hit weighs most).
+  const searchText = db.prepare<Record<string, unknown>, ScoredRow>(
+    `SELECT ${summaryColumns}, bm25(symbols_fts, 10.0, 6.0, 5.0, 1.0, 0.5) AS score
+     FROM symbols_fts JOIN symbols s ON s.id = symbols_fts.rowid JOIN files f ON f.id = s.file_id
+     WHERE symbols_fts MATCH :match AND (:project IS NULL OR s.project_id = :project) ${searchFilters}
+     ORDER BY score LIMIT :limit`,
+  );
+
+  let stagingReady = false;
+  let stagingStatements: ReturnType<typeof prepareStaging> | undefined;
+
+  function prepareStaging() {
+    // Temp tables belong to this connection alone: staged rows never show in the index, and need no cleanup on a crash.
+    db.exec(`
+      CREATE TEMP TABLE IF NOT EXISTS ark_stage_files (
+        seq INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, language TEXT NOT NULL, tier TEXT NOT NULL, size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL, content_hash TEXT NOT NULL, lines_total INTEGER NOT NULL, lines_code INTEGER NOT NULL,
+        lines_comment INTEGER NOT NULL, lines_blank INTEGER NOT NULL, imports_json TEXT NOT NULL, errors_json TEXT NOT NULL);
+      CREATE TEMP TABLE IF NOT EXISTS ark_stage_symbols (
+        file_seq INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, qualified_name TEXT NOT NULL, signature TEXT NOT NULL,
+        parameters_json TEXT NOT NULL, return_type TEXT, decorators_json TEXT NOT NULL, doc_summary TEXT, doc TEXT,
+        start_line INTEGER NOT NULL, start_column INTEGER NOT NULL, end_line INTEGER NOT NULL, end_column INTEGER NOT NULL,
+        complexity INTEGER NOT NULL, calls_json TEXT NOT NULL, name_words TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS temp.ark_stage_symbols_file ON ark_stage_symbols (file_seq);
+      CREATE TEMP TABLE IF NOT EXISTS ark_stage_touch (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL);
+      CREATE TEMP TABLE IF NOT EXISTS ark_stage_removed (path TEXT PRIMARY KEY);
+    `);
+    return {
+      clear: () => db.exec('DELETE FROM ark_stage_files; DELETE FROM ark_stage_symbols; DELETE FROM ark_stage_touch; DELETE FROM ark_stage_removed;'),
+      // A path staged twice in one run (the watcher saw two saves) keeps the newest content.
+      dropStagedFile: db.prepare<[string]>('DELETE FROM ark_stage_symbols WHERE file_seq = (SELECT seq FROM ark_stage_files WHERE path = ?)'),
+      insertFile: db.prepare(
+        `INSERT OR REPLACE INTO ark_stage_files (path, language, tier, size, mtime_ms, content_hash, lines_total, lines_code, lines_comment,
+           lines_blank, imports_json, errors_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertSymbol: db.prepare(
+        `INSERT INTO ark_stage_symbols (file_seq, kind, name, qualified_name, signature, parameters_json, return_type, decorators_json,
+           doc_summary, doc, start_line, start_column, end_line, end_column, complexity, calls_json, name_words)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertTouch: db.prepare('INSERT OR REPLACE INTO ark_stage_touch (path, size, mtime_ms) VALUES (?, ?, ?)'),
+      insertRemoved: db.prepare('INSERT OR IGNORE INTO ark_stage_removed (path) VALUES (?)'),
+      countStaged: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM ark_stage_files'),
+      deleteOldSymbols: db.prepare<[number]>(
+        `DELETE FROM symbols WHERE file_id IN (
+           SELECT f.id FROM files f WHERE f.project_id = ?
+             AND (f.path IN (SELECT path FROM ark_stage_files) OR f.path IN (SELECT path FROM ark_stage_removed)))`,
+      ),
+      deleteRemovedFiles: db.prepare<[number]>('DELETE FROM files WHERE project_id = ? AND path IN (SELECT path FROM ark_stage_removed)'),
+      upsertFiles: db.prepare<[number]>(
+        `INSERT INTO files (project_id, path, language, tier, size, mtime_ms, content_hash, lines_total, lines_code, lines_comment,
+           lines_blank, imports_json, errors_json)
+         SELECT ?, path, language, tier, size, mtime_ms, content_hash, lines_total, lines_code, lines_comment, lines_blank,
+           imports_json, errors_json FROM ark_stage_files WHERE true
+         ON CONFLICT (project_id, path) DO UPDATE SET language = excluded.language, tier = excluded.tier, size = excluded.size,
+           mtime_ms = excluded.mtime_ms, content_hash = excluded.content_hash, lines_total = excluded.lines_total,
+           lines_code = excluded.lines_code, lines_comment = excluded.lines_comment, lines_blank = excluded.lines_blank,
+           imports_json = excluded.imports_json, errors_json = excluded.errors_json,
+           indexed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      ),
+      insertSymbols: db.prepare<[number, number]>(
+        `INSERT INTO symbols (project_id, file_id, kind, name, qualified_name, signature, parameters_json, return_type, decorators_json,
+           doc_summary, doc, start_line, start_column, end_line, end_column, complexity, calls_json, name_words)
+         SELECT ?, f.id, s.kind, s.name, s.qualified_name, s.signature, s.parameters_json, s.return_type, s.decorators_json,
+           s.doc_summary, s.doc, s.start_line, s.start_column, s.end_line, s.end_column, s.complexity, s.calls_json, s.name_words
+         FROM ark_stage_symbols s JOIN ark_stage_files sf ON sf.seq = s.file_seq
+           JOIN files f ON f.project_id = ? AND f.path = sf.path
+         ORDER BY s.rowid`,
+      ),
+      applyTouches: db.prepare<[number]>(
+        `UPDATE files SET size = t.size, mtime_ms = t.mtime_ms FROM ark_stage_touch t WHERE files.project_id = ? AND files.path = t.path`,
+      ),
+      deleteSkipped: db.prepare<[number]>('DELETE FROM skipped_paths WHERE project_id = ?'),
+      deleteSkippedPath: db.prepare<[number, string]>('DELETE FROM skipped_paths WHERE project_id = ? AND path = ?'),
+      insertSkipped: db.prepare<[number, string, string, string]>(
+        `INSERT INTO skipped_paths (project_id, path, reason, detail) VALUES (?, ?, ?, ?)
+         ON CONFLICT (project_id, path) DO UPDATE SET reason = excluded.reason, detail = excluded.detail`,
+      ),
+    };
+  }
+
+  function staging() {
+    if (!stagingReady) {
+      stagingStatements = prepareStaging();
+      stagingReady = true;
+    }
+    return stagingStatements as ReturnType<typeof prepareStaging>;
+  }
+
+  const toProject = (row: ProjectRow): ProjectRecord => ({ id: row.id, root: row.root, name: row.name, lastIndexedAt: row.last_indexed_at });
+
+  return {
+    upsertProject(root, defaultRules) {
+      return db.transaction(() => {
+        const existing = selectProjectByRoot.get(root);
+        if (existing) {
+          touchProject.run(existing.id);
+          return toProject(existing);
+        }
+        const name = root.split(/[\\/]/).filter(Boolean).pop() ?? root;
+        const id = Number(insertProject.run(root, name).lastInsertRowid);
+        defaultRules.forEach((rule, position) => insertRule.run(id, position, rule.glob, rule.tier));
+        return toProject(selectProject.get(id) as ProjectRow);
+      })();
+    },
+    project(id) {
+      const row = selectProject.get(id);
+      return row ? toProject(row) : undefined;
+    },
+    projectByRoot(root) {
+      const row = selectProjectByRoot.get(root);
+      return row ? toProject(row) : undefined;
+    },
+    fileStates(projectId) {
+      const states = new Map<string, FileState>();
+      for (const row of selectFileStates.iterate(projectId)) {
+        states.set(row.path, { id: row.id, size: row.size, mtimeMs: row.mtime_ms, contentHash: row.content_hash });
+      }
+      return states;
+    },
+    pathsUnder(projectId, folder) {
+      return selectPathsUnder.all(projectId, folder, folder, folder).map((row) => row.path);
+    },
+    beginStaging() {
+      const statements = staging();
+      statements.clear();
+      let open = true;
+      const stagedPaths = new Set<string>();
+      const addFiles = db.transaction((files: readonly StoredFile[]) => {
+        for (const file of files) {
+          if (stagedPaths.has(file.path)) statements.dropStagedFile.run(file.path);
+          stagedPaths.add(file.path);
+          const seq = Number(
+            statements.insertFile.run(
+              file.path,
+              file.language,
+              file.tier,
+              file.size,
+              file.mtimeMs,
+              file.contentHash,
+              file.lines.total,
+              file.lines.code,
+              file.lines.comment,
+              file.lines.blank,
+              JSON.stringify(file.imports),
+              JSON.stringify(file.errors),
+            ).lastInsertRowid,
+          );
+          for (const symbol of file.symbols) {
+            statements.insertSymbol.run(
+              seq,
+              symbol.kind,
+              symbol.name,
+              symbol.qualifiedName,
+              symbol.signature,
+              JSON.stringify(symbol.parameters),
+              symbol.returnType,
+              JSON.stringify(symbol.decorators),
+              symbol.docSummary,
+              symbol.doc,
+              symbol.startLine,
+              symbol.startColumn,
+              symbol.endLine,
+              symbol.endColumn,
+              symbol.complexity,
+              JSON.stringify(symbol.calls),
+              splitNameWords(symbol.name),
+            );
+          }
+        }
+      });
+      const touch = db.transaction((entries: readonly { path: string; size: number; mtimeMs: number }[]) => {
+        for (const entry of entries) statements.insertTouch.run(entry.path, entry.size, entry.mtimeMs);
+      });
+      const remove = db.transaction((paths: readonly string[]) => {
+        for (const path of paths) statements.insertRemoved.run(path);
+      });
+      const commit = db.transaction((projectId: number, skipped: { entries: readonly SkippedPath[]; forPaths?: readonly string[] }) => {
+        statements.deleteOldSymbols.run(projectId);
+        statements.deleteRemovedFiles.run(projectId);
+        statements.upsertFiles.run(projectId);
+        statements.insertSymbols.run(projectId, projectId);
+        statements.applyTouches.run(projectId);
+        if (skipped.forPaths) for (const path of skipped.forPaths) statements.deleteSkippedPath.run(projectId, path);
+        else statements.deleteSkipped.run(projectId);
+        for (const entry of skipped.entries) statements.insertSkipped.run(projectId, entry.path, entry.reason, entry.detail);
+        markIndexed.run(projectId);
+      });
+      const ensureOpen = () => {
+        if (!open) throw new Error('This staging was already committed or discarded.');
+      };
+      return {
+        addFiles(files) {
+          ensureOpen();
+          addFiles(files);
+        },
+        touch(entries) {
+          ensureOpen();
+          touch(entries);
+        },
+        remove(paths) {
+          ensureOpen();
+          remove(paths);
+        },
+        get stagedFiles() {
+          return statements.countStaged.get()?.n ?? 0;
+        },
+        commit(projectId, skipped) {
+          ensureOpen();
+          commit(projectId, skipped);
+          open = false;
+          statements.clear();
+        },
+        discard() {
+          if (!open) return;
+          open = false;
+          statements.clear();
+        },
+      };
+    },
+    tierRules(projectId) {
+      return selectRules.all(projectId).map((row) => ({ glob: row.glob, tier: row.tier }));
+    },
+    setTierRules(projectId, rules) {
+      db.transaction(() => {
+        deleteRules.run(projectId);
+        rules.forEach((rule, position) => insertRule.run(projectId, position, rule.glob, rule.tier));
+      })();
+    },
+    retier(projectId, classify) {
+      return db.transaction(() => {
+        let changed = 0;
+        for (const row of selectTiers.all(projectId)) {
+          const tier = classify(row.path);
+          if (tier !== row.tier) {
+            updateTier.run(tier, row.id);
+            changed++;
+          }
+        }
+        return changed;
+      })();
+    },
+    summary(projectId) {
+      const project = selectProject.get(projectId);
+      if (!project) return undefined;
+      const byLanguage: StoredSummary['byLanguage'] = {};
+      const byTier: StoredSummary['byTier'] = {};
+      const lineCounts: LineCounts = { total: 0, code: 0, comment: 0, blank: 0 };
+      let files = 0;
+      for (const row of selectTallies.all(projectId)) {
+        files += row.files;
+        lineCounts.total += row.lines;
+        lineCounts.code += row.code;
+        lineCounts.comment += row.comment;
+        lineCounts.blank += row.blank;
+        addTally(byLanguage, row.language, row.files, row.lines, 0);
+        addTally(byTier, row.tier, row.files, row.lines, 0);
+      }
+      let symbols = 0;
+      for (const row of selectSymbolTallies.all(projectId)) {
+        symbols += row.symbols;
+        addTally(byLanguage, row.language, 0, 0, row.symbols);
+        addTally(byTier, row.tier, 0, 0, row.symbols);
+      }
+      const symbolsByKind: StoredSummary['symbolsByKind'] = {};
+      for (const row of selectKinds.all(projectId)) symbolsByKind[row.kind] = row.n;
+      const errors: SyntaxIssue[] = [];
+      for (const row of selectErrors.all(projectId, listCap)) {
+        for (const issue of JSON.parse(row.errors_json) as { line: number; column: number; message: string }[]) {
+          if (errors.length < listCap) errors.push({ path: row.path, ...issue });
+        }
+      }
+      return {
+        projectId,
+        root: project.root,
+        files,
+        lines: lineCounts.total,
+        symbols,
+        byLanguage,
+        byTier,
+        skipped: selectSkipped.all(projectId, listCap),
+        errors,
+        lineCounts,
+        symbolsByKind,
+        indexedAt: project.last_indexed_at,
+      };
+    },
+    listFiles(projectId) {
+      return selectFiles.all(projectId).map((row) => ({
+        id: row.id,
+        path: row.path,
+        language: row.language,
+        tier: row.tier,
+        size: row.size,
+        lines: { total: row.lines_total, code: row.lines_code, comment: row.lines_comment, blank: row.lines_blank },
+        symbols: row.symbols,
+        errors: (JSON.parse(row.errors_json) as unknown[]).length,
+        imports: JSON.parse(row.imports_json) as string[],
+      }));
+    },
+    symbol(id) {
+      const row = selectSymbol.get(id);
+      if (!row) return undefined;
+      return {
+        ...toSummary(row),
+        fileId: row.file_id,
+        startColumn: row.start_column,
+        endColumn: row.end_column,
+        parameters: JSON.parse(row.parameters_json) as Parameter[],
+        returnType: row.return_type,
+        decorators: JSON.parse(row.decorators_json) as string[],
+        doc: row.doc,
+        complexity: row.complexity,
+        calls: JSON.parse(row.calls_json) as string[],
+      };
+    },
+    search(query) {
+      return search(query, searchNames, searchText);
+    },
+  };
+}
+
+type ProjectRow = { id: number; root: string; name: string; last_indexed_at: string | null };
+
+type FileRow = {
+  id: number;
+  path: string;
+  language: Language;
+  tier: Tier;
+  size: number;
+  lines_total: number;
+  lines_code: number;
+  lines_comment: number;
+  lines_blank: number;
+  imports_json: string;
+  errors_json: string;
+  symbols: number;
+};
+
+function addTally<K extends string>(
+  tallies: Partial<Record<K, { files: number; lines: number; symbols: number }>>,
+  key: K,
+  files: number,
+  lines: number,
+  symbols: number,
+): void {
+  const tally = tallies[key] ?? { files: 0, lines: 0, symbols: 0 };
+  tally.files += files;
+  tally.lines += lines;
+  tally.symbols += symbols;
+  tallies[key] = tally;
+}
+
+function toSummary(row: SymbolRow) {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    path: row.path,
+    language: row.language as Language,
+    tier: row.tier as Tier,
+    kind: row.kind as SymbolKind,
+    name: row.name,
+    qualifiedName: row.qualified_name,
+    signature: row.signature,
+    docSummary: row.doc_summary,
+    startLine: row.start_line,
+    endLine: row.end_line,
+  };
+}
+
+/**
+ * Builds a safe FTS5 query from what a person typed. Only letters, digits and `_` survive, each token is quoted, so
+ * `"`, `*`, `NEAR(`, `-`, `:` and the keywords AND/OR/NOT are plain text and never FTS syntax. The last token is a
+ * prefix; the typed words are also tried against `name_words`, so "userName" finds `get_user_name`.
+ */
+export function ftsQueryFor(text: string): string | null {
+  const tokens = (text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
+  if (tokens.length === 0) return null;
+  const quote = (token: string, isLast: boolean) => `"${token}"${isLast && token.length >= 2 ? '*' : ''}`;
+  const all = tokens.map((token, index) => quote(token, index === tokens.length - 1)).join(' ');
+  const words = splitNameWords(text).split(' ').filter(Boolean).slice(0, 16);
+  const nameWords = words.map((word, index) => quote(word, index === words.length - 1)).join(' ');
+  return nameWords && nameWords !== all ? `(${all}) OR (name_words : (${nameWords}))` : all;
+}
+
+const matchOrder: Record<SearchMatch, number> = { exact: 0, prefix: 1, words: 2, text: 3 };
+const tierOrder: Record<Tier, number> = { core: 0, trusted: 1, testing: 2, sandbox: 3 };
+
+function search(query: SearchQuery, searchNames: Database.Statement<Record<string, unknown>, ScoredRow>, searchText: Database.Statement<Record<string, unknown>, ScoredRow>): SearchHit[] {
+  const text = query.text.trim();
+  if (!text) return [];
+  const limit = query.limit ?? defaultSearchLimit;
+  const filters = {
+    project: query.projectId ?? null,
+    kinds: query.kinds && query.kinds.length > 0 ? JSON.stringify(query.kinds) : null,
+    languages: query.languages && query.languages.length > 0 ? JSON.stringify(query.languages) : null,
+  };
+  const rows = new Map<number, ScoredRow>();
+  for (const row of searchNames.all({ ...filters, low: text, high: upperBound(text), limit })) rows.set(row.id, row);
+  const match = ftsQueryFor(text);
+  if (match) {
+    for (const row of searchText.all({ ...filters, match, limit: Math.max(limit * 2, 100) })) {
+      const known = rows.get(row.id);
+      if (known) known.score = row.score;
+      else rows.set(row.id, row);
+    }
+  }
+  const lowered = text.toLowerCase();
+  const queryWords = splitNameWords(text).split(' ').filter(Boolean);
+  const ranked = [...rows.values()].map((row) => {
+    const kind = classify(row, text, lowered, queryWords);
+    return { row, kind, order: matchOrder[kind] };
+  });
+  ranked.sort(
+    (a, b) =>
+      a.order - b.order ||
+      (a.order === 1 ? a.row.name.length - b.row.name.length : 0) ||
+      (a.row.score ?? 0) - (b.row.score ?? 0) ||
+      tierOrder[a.row.tier as Tier] - tierOrder[b.row.tier as Tier] ||
+      a.row.name.length - b.row.name.length ||
+      (a.row.path < b.row.path ? -1 : a.row.path > b.row.path ? 1 : 0) ||
+      a.row.start_line - b.row.start_line,
+  );
+  return ranked.slice(0, limit).map(({ row, kind }) => ({ ...toSummary(row), match: kind, score: row.score === null ? 0 : -row.score }));
+}
+
+function classify(row: ScoredRow, text: string, lowered: string, queryWords: readonly string[]): SearchMatch {
+  const name = row.name.toLowerCase();
+  if (row.name === text || row.qualified_name === text || name === lowered || row.qualified_name.toLowerCase() === lowered) return 'exact';
+  if (name.startsWith(lowered)) return 'prefix';
+  if (queryWords.length > 0) {
+    const nameWords = splitNameWords(row.name).split(' ');
+    if (queryWords.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)))) return 'words';
+  }
+  return 'text';
+}
+
+/** The smallest string greater than every string that starts with `prefix`, for an index range scan. */
+function upperBound(prefix: string): string {
+  return prefix + '\u{10FFFF}';
+}
