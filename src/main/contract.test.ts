@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  app.close();
+  await app.close();
   temp.cleanup();
 });
 

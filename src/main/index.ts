@@ -155,9 +155,14 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // Closing stops running programs and workers before the database: hold the quit until that is done.
+    quitting = true;
+    event.preventDefault();
     unbind();
-    workbench.close();
+    void workbench.close().finally(() => app.exit(0));
   });
 }
 

@@ -1,13 +1,17 @@
 // Every request a UI can make of the services and every event they push, declared once with runtime schemas.
+// Each area declares its own requests and events next to its vocabulary (shared/sandbox.ts, shared/indexing.ts, …);
+// this file joins them into the one contract every host binds.
 import { z } from 'zod';
 import { AppInfo, DbInfo } from './app';
 import { AuditEvent } from './audit';
+import { indexEvents } from './indexing';
+import { sandboxEvents } from './sandbox';
 import { SettingChange, SettingsSchema } from './settings';
 
 const NoInput = z.object({}).strict();
 
 /** Requests: name -> schemas of its input and output. Names are `area.verb`. */
-export const requests = {
+const coreRequests = {
   'app.info': { input: NoInput, output: AppInfo },
   'db.info': { input: NoInput, output: DbInfo },
   'settings.get': { input: NoInput, output: SettingsSchema },
@@ -24,10 +28,16 @@ export const requests = {
   },
 } as const;
 
+export const requests = {
+  ...coreRequests,
+} as const;
+
 /** Events the services push to every connected UI. Names are `area.noun`. */
 export const events = {
   'settings.changed': SettingsSchema,
   'audit.appended': AuditEvent,
+  ...sandboxEvents,
+  ...indexEvents,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -210,3 +210,6 @@ export const Stats = z.object({
   perDay: z.array(z.object({ day: z.string(), runs: z.number().int(), successRate: z.number().min(0).max(1) })),
 });
 export type Stats = z.infer<typeof Stats>;
+
+/** The sandbox's events in the contract: console output as it arrives, and each run's start and end. */
+export const sandboxEvents = { 'sandbox.output': OutputChunk, 'sandbox.status': RunStatusEvent } as const;

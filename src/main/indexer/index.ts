@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import type { EventPayload } from '../../shared/contract';
 import { ArkError, isArkError } from '../../shared/errors';
 import {
   TierRules,
@@ -35,7 +36,7 @@ export { defaultTierRules } from './tiers';
 
 /** The events the indexer emits, by name. */
 export type IndexerEvents = { 'index.progress': IndexProgress; 'index.changed': IndexChanged };
-export type IndexerEmit = <N extends keyof IndexerEvents>(name: N, payload: IndexerEvents[N]) => void;
+export type IndexerEmit = <N extends keyof IndexerEvents>(name: N, payload: EventPayload<N>) => void;
 
 export type IndexerDeps = {
   /** The workbench database (migrated); or pass `repo` instead. */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IPty } from 'node-pty';
 import type { IsolationInfo } from '../../shared/app';
+import type { EventPayload } from '../../shared/contract';
 import type { IsolationLevel, Tier } from '../../shared/domain';
 import { ArkError } from '../../shared/errors';
 import {
@@ -26,6 +27,7 @@ import {
   type RunRequest,
   type RunResult,
   type RunStatusEvent,
+  type sandboxEvents,
   type Stats,
   type StatsFilter,
   type ValidationSummary,
@@ -59,8 +61,8 @@ export type ValidationReport = {
 
 export type Validate = (code: string, language: RunLanguage, tier: Tier) => ValidationReport | Promise<ValidationReport>;
 
-export type SandboxEvents = { 'sandbox.output': OutputChunk; 'sandbox.status': RunStatusEvent };
-export type SandboxEmit = <N extends keyof SandboxEvents>(name: N, payload: SandboxEvents[N]) => void;
+/** Emits one of the sandbox's contract events (typed by the contract, so the event hub's emit fits as is). */
+export type SandboxEmit = <N extends keyof typeof sandboxEvents>(name: N, payload: EventPayload<N>) => void;
 
 export type SandboxOptions = {
   executions: ExecutionRepo;

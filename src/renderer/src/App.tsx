@@ -7,12 +7,12 @@ import { SettingsSchema } from '../../shared/settings';
 import { bridge, onConnectionChange } from './bridge';
 import { handleShortcut, viewTitle } from './commands';
 import { ConsolePanel } from './features/console/ConsolePanel';
-import { HistoryView } from './features/history/HistoryView';
+import { HistoryView, HistorySidebar } from './features/history/HistoryView';
 import type { ViewId } from './features/layout/layoutSlice';
-import { ProjectView } from './features/project/ProjectView';
-import { ReviewView } from './features/review/ReviewView';
-import { SettingsView } from './features/settings/SettingsView';
-import { SpecsView } from './features/specs/SpecsView';
+import { ProjectView, ProjectSidebar } from './features/project/ProjectView';
+import { ReviewView, ReviewSidebar } from './features/review/ReviewView';
+import { SettingsView, SettingsSidebar } from './features/settings/SettingsView';
+import { SpecsView, SpecsSidebar } from './features/specs/SpecsView';
 import { useAppStore } from './store';
 import { ActivityBar } from './ui/ActivityBar';
 import { CommandPalette } from './ui/CommandPalette';
@@ -28,18 +28,20 @@ const mainViews: Record<Exclude<ViewId, 'console'>, () => ReactNode> = {
   settings: () => <SettingsView />,
 };
 
-function Sidebar({ view }: { view: ViewId }) {
-  const info = useAppStore((s) => s.app.info);
+// Each view brings its own sidebar, from its feature folder.
+const sidebars: Record<Exclude<ViewId, 'console'>, () => ReactNode> = {
+  project: () => <ProjectSidebar />,
+  specs: () => <SpecsSidebar />,
+  review: () => <ReviewSidebar />,
+  history: () => <HistorySidebar />,
+  settings: () => <SettingsSidebar />,
+};
+
+function Sidebar({ view }: { view: Exclude<ViewId, 'console'> }) {
   return (
     <aside className="sidebar" aria-label={`${viewTitle(view)} sidebar`}>
       <header className="sidebar-header">{viewTitle(view)}</header>
-      <div className="sidebar-body muted">
-        {view === 'project' && <p>No project open. Drop a folder on the window to index it.</p>}
-        {view === 'specs' && <p>Specs you write or import appear here, with their versions.</p>}
-        {view === 'review' && <p>Artefacts waiting for review appear here.</p>}
-        {view === 'history' && <p>The audit trail of this workbench{info ? ` (${info.dbPath})` : ''}.</p>}
-        {view === 'settings' && <p>Appearance, sandbox and data.</p>}
-      </div>
+      {sidebars[view]()}
     </aside>
   );
 }

@@ -50,3 +50,9 @@ export function HistoryView() {
     </section>
   );
 }
+
+/** The sidebar beside this view. */
+export function HistorySidebar() {
+  const info = useAppStore((s) => s.app.info);
+  return <div className="sidebar-body muted"><p>The audit trail of this workbench{info ? ` (${info.dbPath})` : ''}.</p></div>;
+}

@@ -9,3 +9,8 @@ export function ProjectView() {
     </EmptyState>
   );
 }
+
+/** The sidebar beside this view. */
+export function ProjectSidebar() {
+  return <div className="sidebar-body muted"><p>No project open. Drop a folder on the window to index it.</p></div>;
+}

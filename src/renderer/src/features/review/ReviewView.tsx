@@ -9,3 +9,8 @@ export function ReviewView() {
     </EmptyState>
   );
 }
+
+/** The sidebar beside this view. */
+export function ReviewSidebar() {
+  return <div className="sidebar-body muted"><p>Artefacts waiting for review appear here.</p></div>;
+}

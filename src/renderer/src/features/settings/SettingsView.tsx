@@ -66,3 +66,8 @@ export function SettingsView() {
     </section>
   );
 }
+
+/** The sidebar beside this view. */
+export function SettingsSidebar() {
+  return <div className="sidebar-body muted"><p>Appearance, sandbox and data.</p></div>;
+}

@@ -9,3 +9,8 @@ export function SpecsView() {
     </EmptyState>
   );
 }
+
+/** The sidebar beside this view. */
+export function SpecsSidebar() {
+  return <div className="sidebar-body muted"><p>Specs you write or import appear here, with their versions.</p></div>;
+}

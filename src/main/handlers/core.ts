@@ -1,22 +1,9 @@
-// Maps each request of the contract onto the services; the only code that knows both sides.
-import type { AppInfo } from '../shared/app';
-import type { Handlers } from '../shared/contract';
-import type { SettingChange } from '../shared/settings';
-import type { Repos } from './app';
-import type { EventHub } from './events';
-import type { Db } from './store/db';
-import { readDbInfo } from './store/dbInfo';
+// The core requests: app and database facts, settings and the audit trail.
+import type { SettingChange } from '../../shared/settings';
+import { readDbInfo } from '../store/dbInfo';
+import type { AreaHandlers, HandlerDeps } from './types';
 
-export type HandlerDeps = {
-  repos: Repos;
-  events: EventHub;
-  info: () => AppInfo;
-  db: Db;
-  dbPath: string;
-  user: string;
-};
-
-export function createHandlers({ repos, events, info, db, dbPath, user }: HandlerDeps): Handlers {
+export function coreHandlers({ repos, events, info, db, dbPath, user }: HandlerDeps): AreaHandlers<'app.' | 'db.' | 'settings.' | 'audit.'> {
   return {
     'app.info': async () => info(),
     'db.info': async () => readDbInfo(db, dbPath),
