@@ -83,3 +83,12 @@ test('the web host refuses requests without the token, from foreign origins and 
   );
   expect(wsResult).toBe('refused');
 });
+
+test('the Editor view shows the bundled Monaco editor, offline, with its language service running', async () => {
+  const { page } = app;
+  await page.getByTestId('activity-editor').click();
+  const editor = page.getByTestId('editor-code');
+  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor.locator('.view-lines')).toContainText('def greet');
+  await page.screenshot({ path: 'docs/screenshots/editor.png' });
+});

@@ -7,6 +7,7 @@ import { SettingsSchema } from '../../shared/settings';
 import { bridge, onConnectionChange } from './bridge';
 import { handleShortcut, viewTitle } from './commands';
 import { ConsolePanel } from './features/console/ConsolePanel';
+import { EditorSidebar, EditorView } from './features/editor/EditorView';
 import { HistoryView, HistorySidebar } from './features/history/HistoryView';
 import type { ViewId } from './features/layout/layoutSlice';
 import { ProjectView, ProjectSidebar } from './features/project/ProjectView';
@@ -23,6 +24,7 @@ import { useResolvedTheme } from './ui/theme';
 const mainViews: Record<Exclude<ViewId, 'console'>, () => ReactNode> = {
   project: () => <ProjectView />,
   specs: () => <SpecsView />,
+  editor: () => <EditorView />,
   review: () => <ReviewView />,
   history: () => <HistoryView />,
   settings: () => <SettingsView />,
@@ -32,6 +34,7 @@ const mainViews: Record<Exclude<ViewId, 'console'>, () => ReactNode> = {
 const sidebars: Record<Exclude<ViewId, 'console'>, () => ReactNode> = {
   project: () => <ProjectSidebar />,
   specs: () => <SpecsSidebar />,
+  editor: () => <EditorSidebar />,
   review: () => <ReviewSidebar />,
   history: () => <HistorySidebar />,
   settings: () => <SettingsSidebar />,

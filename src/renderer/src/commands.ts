@@ -8,6 +8,7 @@ export type Command = { id: string; title: string; shortcut?: string; run: () =>
 const viewTitles: Record<ViewId, string> = {
   project: 'Project',
   specs: 'Specs',
+  editor: 'Editor',
   review: 'Review',
   console: 'Console',
   history: 'History',

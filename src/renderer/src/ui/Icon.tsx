@@ -2,6 +2,7 @@
 const paths: Record<string, string> = {
   project: 'M3 6h6l2 2h10v11H3z',
   specs: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
+  editor: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
   review: 'M4 12l5 5L20 6',
   console: 'M4 5h16v14H4zM7 9l3 3-3 3M12 15h5',
   history: 'M12 7v5l3 2M3 12a9 9 0 1 0 3-6.7M3 4v4h4',

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../store';
 
-export const views = ['project', 'specs', 'review', 'console', 'history', 'settings'] as const;
+export const views = ['project', 'specs', 'editor', 'review', 'console', 'history', 'settings'] as const;
 export type ViewId = (typeof views)[number];
 
 export type LayoutSlice = {
