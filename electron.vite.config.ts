@@ -20,6 +20,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           ark: resolve(__dirname, 'src/cli/ark.ts'),
+          // The index parse worker runs in worker_threads from its own file (see indexWorkerScript in src/main/app.ts).
+          indexWorker: resolve(__dirname, 'src/main/indexer/worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -1,16 +1,22 @@
-// Sandbox benchmark: start latency against bare bubblewrap, leaks over 200 runs, console and pipe throughput.
-// Run with `npx tsx bench/sandbox.ts`; prints a Markdown report (copied into docs/performance-sandbox.md).
+// Sandbox benchmark: start latency against bare bubblewrap, leaks over 200 runs, console and pipe throughput, and
+// 50 MB end to end into the browser console of the web host.
+// Run with `npx tsx bench/sandbox.ts` (after `npm run build`); prints a Markdown report (copied into docs/performance.md).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSandbox } from '../src/main/sandbox/index';
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../e2e/host';
+import { createApp } from '../src/main/app';
+import { startWebHost } from '../src/main/hosts/web';
+import { createSandbox, flowControl } from '../src/main/sandbox/index';
 import { probeIsolation } from '../src/main/sandbox/isolation';
 import { bindArgs, systemBinds } from '../src/main/sandbox/layout';
 import { descendantsOf } from '../src/main/sandbox/procfs';
 import { openDatabase } from '../src/main/store/db';
 import { createExecutionRepo } from '../src/main/store/executionRepo';
 
+const repoRoot = path.resolve(__dirname, '..');
 const rounds = Number(process.env.ARK_BENCH_ROUNDS ?? 100);
 
 function percentile(values: readonly number[], p: number): number {
@@ -153,10 +159,269 @@ async function main(): Promise<void> {
 
   await sandbox.close();
   db.close();
+  say();
+  await browserConsole(dir, megabytes, say);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((err: unknown) => {
+const appProcess = 'app';
+
+/** CPU seconds (user + system) used so far by this process and by each kind of live process under it. */
+function cpuByProcess(): Map<string, number> {
+  const tick = 100;
+  const totals = new Map<string, number>();
+  const add = (name: string, pid: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals.set(name, (totals.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / tick);
+    } catch {
+      // Gone meanwhile.
+    }
+  };
+  add(appProcess, process.pid);
+  for (const { pid } of descendantsOf(process.pid)) {
+    let comm: string;
+    try {
+      comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    add(comm.startsWith('chrom') ? 'chromium' : comm, pid);
+  }
+  return totals;
+}
+
+/**
+ * End to end into the web host's browser console, and each hop of that path on its own, all in one run (the machine is
+ * shared, so hops are compared within a run, not across runs). Every measurement starts the same program, which waits
+ * for Enter (so the reader is attached before the first byte) and then prints `megabytes` MB of 1 KiB lines:
+ *  1. PTY → service: the sandbox's pump (PTY reads, batches, escape filter, SQLite), acked in-process as emitted;
+ *  2. … → WebSocket: a Node `ws` client of the web host that parses each event and acks every 5 000 characters;
+ *  3. … → the browser: a page's own WebSocket, JSON.parse and the same acks, no xterm;
+ *  4. xterm.js alone in that Chromium, fed the same lines from memory (no service, no socket);
+ *  5. end to end: the console panel of the built renderer (xterm.js writes, acks every 5 000 parsed characters),
+ *     timed from the Enter that releases the program to its last line drawn in the terminal.
+ * The PTY is paused whenever the reader is `flowControl.highWatermarkChars` behind. Needs `npm run build` and
+ * Chromium; skipped with a message otherwise.
+ */
+async function browserConsole(dir: string, megabytes: number, say: (line?: string) => void): Promise<void> {
+  const rendererDir = path.join(repoRoot, 'out', 'renderer');
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')) || !fs.existsSync(chromiumPath)) {
+    say(`(Browser console throughput skipped: needs the built renderer in ${rendererDir} and Chromium at ${chromiumPath}.)`);
+    return;
+  }
+  const app = await createApp({ host: 'web', dataDir: dir, dbPath: path.join(dir, 'web.db'), appRoot: repoRoot, version: 'bench' });
+  const host = await startWebHost({ handlers: app.handlers, events: app.events, rendererDir });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const bytes = megabytes * 16 * 64 * 1024;
+  const rows: string[] = [];
+  // CPU per MB of the app's process (service and web host; the bench's own share is small) and of Chromium's processes
+  // (browser, network service, renderer), over each hop: on two shared cores, what a hop costs in CPU says more about
+  // its speed on a quiet machine than its wall time here.
+  let cpuBefore = cpuByProcess();
+  const row = (label: string, seconds: number) => {
+    const cpu = cpuByProcess();
+    const perMb = (name: string) => {
+      const used = (cpu.get(name) ?? 0) - (cpuBefore.get(name) ?? 0);
+      return used > 0 ? `${Math.round((used * 1000) / (bytes / 1e6))} ms` : '—';
+    };
+    rows.push(`| ${label} | ${seconds.toFixed(2)} s | ${(bytes / 1e6 / seconds).toFixed(1)} MB/s | ${perMb(appProcess)} | ${perMb('chromium')} |`);
+    cpuBefore = cpu;
+  };
+  try {
+    const invoke = async (name: string, input: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${host.port}/api/invoke/${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
+      return reply.value;
+    };
+    // (print, not sys.stdout: this run goes through the validator, and `sys` is not allowed at the sandbox tier.)
+    const code = `input()\nblock = ("x" * 1023 + "\\n") * 64\nfor _ in range(${megabytes * 16}):\n    print(block, end="")\nprint("BENCH-END")\n`;
+    const start = async () =>
+      ((await invoke('sandbox.start', {
+        code,
+        language: 'python',
+        tier: 'sandbox',
+        limits: { outputBytes: 200 * 1024 * 1024, timeoutMs: 600_000, cpuSeconds: 600 },
+      })) as { runId: number }).runId;
+    const ended = async (runId: number) => {
+      const result = await app.services.sandbox.wait(runId);
+      if (result.status !== 'success') throw new Error(`run ${runId}: ${result.status} ${result.detail ?? ''}`);
+    };
+
+    // A first run warms the app up: the validator's WebAssembly parsers are compiled to optimised code in background
+    // threads for seconds after their first use, which would otherwise compete with whichever hop came first.
+    {
+      const runId = await start();
+      const stop = app.events.subscribe((name, payload) => {
+        const chunk = payload as { runId: number; data: string };
+        if (name === 'sandbox.output' && chunk.runId === runId) queueMicrotask(() => app.services.sandbox.ack(runId, chunk.data.length));
+      });
+      app.services.sandbox.write(runId, '\r');
+      await ended(runId);
+      stop();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      cpuBefore = cpuByProcess();
+    }
+
+    console.error("hop 1");
+    // 1. The pump alone: chunks acked as they are emitted, in the same process.
+    {
+      const runId = await start();
+      let events = 0;
+      let chars = 0;
+      let finished: () => void = () => undefined;
+      const done = new Promise<void>((resolve) => (finished = resolve));
+      const stop = app.events.subscribe((name, payload) => {
+        const chunk = payload as { runId: number; data: string };
+        if (name !== 'sandbox.output' || chunk.runId !== runId) return;
+        events++;
+        chars += chunk.data.length;
+        // After the pump has counted this chunk (it counts after emitting), as a consumer that keeps up would.
+        queueMicrotask(() => app.services.sandbox.ack(runId, chunk.data.length));
+        if (chunk.data.includes('BENCH-END')) finished();
+      });
+      const started = performance.now();
+      app.services.sandbox.write(runId, '\r');
+      await done;
+      row(`1. PTY → service: reads, batches (${events} events, ${(chars / events / 1024).toFixed(0)} KiB on average), escape filter, SQLite; acked in-process`, (performance.now() - started) / 1000);
+      stop();
+      await ended(runId);
+    }
+
+    console.error("hop 2");
+    // 2. Through the web host's WebSocket to a Node client (its own process, as a browser would be) that acks like the console.
+    {
+      const runId = await start();
+      const client = `
+        const WebSocket = require('ws');
+        const socket = new WebSocket('ws://127.0.0.1:${host.port}/api/ws?token=${host.token}');
+        let pending = 0, id = 0, started = 0;
+        socket.on('open', () => {
+          started = performance.now();
+          socket.send(JSON.stringify({ type: 'invoke', id: 'enter', name: 'sandbox.write', input: { runId: ${runId}, data: '\\r' } }));
+        });
+        socket.on('message', (data) => {
+          const message = JSON.parse(String(data));
+          if (message.type !== 'event' || message.name !== 'sandbox.output' || message.payload.runId !== ${runId}) return;
+          pending += message.payload.data.length;
+          if (pending >= ${flowControl.ackChars}) {
+            socket.send(JSON.stringify({ type: 'invoke', id: String(++id), name: 'sandbox.ack', input: { runId: ${runId}, chars: pending } }));
+            pending = 0;
+          }
+          if (message.payload.data.includes('BENCH-END')) { console.log(performance.now() - started); socket.close(); }
+        });`;
+      const ms = await new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, ['-e', client], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', (code) => (code === 0 && Number(out) > 0 ? resolve(Number(out)) : reject(new Error(`the WebSocket client failed (${code}): ${out}`))));
+      });
+      row('2. … → WebSocket → a Node client process parsing each event, acking every 5 000 characters', ms / 1000);
+      await ended(runId);
+    }
+
+    console.error("hop 3");
+    // 3. Into the browser: a page's own WebSocket, JSON.parse and acks, no xterm.
+    {
+      const runId = await start();
+      const page = await browser.newPage();
+      // An empty page of the host's origin (the host would serve the app, whose own bridge would take the events too).
+      await page.route('**/bench-blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+      await page.goto(`http://127.0.0.1:${host.port}/bench-blank`);
+      const ms = await page.evaluate(`(async () => {
+        const socket = new WebSocket('ws://' + location.host + '/api/ws?token=${host.token}');
+        await new Promise((resolve) => (socket.onopen = resolve));
+        let pending = 0, id = 0;
+        const started = performance.now();
+        await new Promise((resolve) => {
+          socket.onmessage = (event) => {
+            const message = JSON.parse(String(event.data));
+            if (message.type !== 'event' || message.name !== 'sandbox.output' || message.payload.runId !== ${runId}) return;
+            pending += message.payload.data.length;
+            if (pending >= ${flowControl.ackChars}) {
+              socket.send(JSON.stringify({ type: 'invoke', id: String(++id), name: 'sandbox.ack', input: { runId: ${runId}, chars: pending } }));
+              pending = 0;
+            }
+            if (message.payload.data.includes('BENCH-END')) resolve();
+          };
+          socket.send(JSON.stringify({ type: 'invoke', id: 'enter', name: 'sandbox.write', input: { runId: ${runId}, data: '\\r' } }));
+        });
+        socket.close();
+        return performance.now() - started;
+      })()`);
+      row('3. … → the browser: WebSocket, JSON.parse and acks in the page, no xterm', Number(ms) / 1000);
+      await page.close();
+      await ended(runId);
+    }
+
+    // 4. xterm.js alone in the same Chromium, the console's font and scrollback, fed the same lines from memory.
+    {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      await page.setContent('<div id="terminal" style="width: 1350px; height: 260px"></div>');
+      await page.addStyleTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'css', 'xterm.css') });
+      await page.addScriptTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'lib', 'xterm.js') });
+      const ms = await page.evaluate(`(async () => {
+        const term = new Terminal({ scrollback: 5000, fontSize: 12, fontFamily: 'monospace' });
+        term.open(document.getElementById('terminal'));
+        const block = ('x'.repeat(1023) + '\\r\\n').repeat(64);
+        const writes = ${megabytes} * 16;
+        const started = performance.now();
+        await new Promise((resolve) => { let done = 0; for (let i = 0; i < writes; i++) term.write(block, () => { if (++done === writes) resolve(); }); });
+        return performance.now() - started;
+      })()`);
+      row('4. xterm.js alone in the same Chromium: write() of the same lines from memory', Number(ms) / 1000);
+      await page.close();
+    }
+
+    // 5. End to end into the console panel.
+    {
+      const runId = await start();
+      const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+      await page.goto(host.url);
+      // The console shows the run its tab remembers (as after a reload).
+      await page.evaluate(`sessionStorage.setItem('ark.console.runId', '${runId}')`);
+      await page.reload();
+      await page.getByTestId('activity-console').click();
+      await page.getByTestId('console-status').filter({ hasText: `Run ${runId}` }).waitFor();
+      const started = performance.now();
+      await invoke('sandbox.write', { runId, data: '\r' });
+      await page.getByTestId('console-terminal').locator('.xterm-rows', { hasText: 'BENCH-END' }).waitFor({ timeout: 600_000 });
+      row('**5. end to end**: PTY → service → WebSocket → the console panel\'s xterm.js, acking every 5 000 parsed characters', (performance.now() - started) / 1000);
+      await page.locator('[data-testid="console-status"][data-status="success"]').waitFor({ timeout: 60_000 });
+      await ended(runId);
+    }
+    say(`### ${megabytes} MB into the browser console, hop by hop (web host, headless Chromium, flow control ${flowControl.highWatermarkChars} / ${flowControl.lowWatermarkChars} characters)`);
+    say();
+    say('| hop | time | throughput | CPU per MB: app process | CPU per MB: Chromium |');
+    say('|---|---|---|---|---|');
+    for (const line of rows) say(line);
+  } finally {
+    await browser.close();
+    await host.close();
+    await app.close();
+  }
+}
+
+// ARK_BENCH_PART=browser measures only the browser console (while tuning it); the report is the full run.
+const part = process.env.ARK_BENCH_PART === 'browser'
+  ? (async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ark-bench-'));
+      fs.chmodSync(dir, 0o711);
+      try {
+        await browserConsole(dir, Number(process.env.ARK_BENCH_MB ?? 50), (line = '') => console.log(line));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    })()
+  : main();
+part.catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
 });

@@ -38,6 +38,7 @@ test('a setting round-trips through the services, the database and the audit tra
   await expect(page.getByTestId('shell')).toHaveAttribute('data-theme', 'dark');
 
   await page.getByTestId('activity-history').click();
+  await page.getByTestId('history-tab-audit').click();
   await expect(page.getByTestId('history-row').filter({ hasText: 'settings.changed' }).first()).toContainText('"ui.theme"');
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'history-dark.png') });
 

@@ -5,10 +5,16 @@ import { appVersion, findAppRoot } from '../main/appRoot';
 import { ArkError, type ErrorData } from '../shared/errors';
 import { exitCodes, UsageError, withApp, type CliCommand, type CliIO } from './command';
 import { dbCommand, serveCommand } from './commands/core';
+import { generateCommand, specCommand } from './commands/generation';
+import { indexCommand, searchCommand } from './commands/indexing';
+import { qualityCommand } from './commands/quality';
+import { deployCommand, reviewCommand, suggestCommand } from './commands/review';
+import { historyCommand, runCommand, statsCommand } from './commands/sandbox';
+import { validateCommand } from './commands/validation';
 
 export { exitCodes } from './command';
 
-const commands: readonly CliCommand[] = [serveCommand, dbCommand];
+const commands: readonly CliCommand[] = [serveCommand, dbCommand, validateCommand, indexCommand, searchCommand, runCommand, historyCommand, statsCommand, reviewCommand, deployCommand, suggestCommand, qualityCommand, generateCommand, specCommand];
 
 const commonOptions = {
   json: { type: 'boolean', default: false },

@@ -1,15 +1,32 @@
 // The composition root: the one place that knows how the store and the services fit together, for every host.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo } from '../shared/app';
+import { ArkError } from '../shared/errors';
 import type { Handlers } from '../shared/contract';
 import { productName, type AppConfig } from './config';
 import { createEventHub, type EventHub } from './events';
 import { createHandlers } from './handlers';
+import { createQualityService, type QualityService } from './quality';
+import { createGitDeployer } from './deploy/gitDeployer';
+import { createInsights, type InsightsService } from './insights';
+import { createReviewService, type ReviewService } from './review';
+import { createSuggestionService, type SuggestionService } from './suggestions/service';
+import { createIndexer, sourceWorkerScript, type Indexer, type WorkerScript } from './indexer';
+import { createGenerationServices, type GenerationServices } from './pipeline/services';
 import { createSandbox, type Sandbox } from './sandbox';
 import { detectIsolation } from './sandbox/isolation';
+import { withFindingsSummary } from './sandbox/validation';
 import { createAuditRepo } from './store/auditRepo';
 import { openDatabase, schemaVersion, type Db } from './store/db';
 import { createExecutionRepo } from './store/executionRepo';
+import { createGenerationRepo } from './store/generationRepo';
+import { createLibraryRepo } from './store/libraryRepo';
+import { createProviderRepo } from './store/providerRepo';
+import { createPolicyRepo } from './store/policyRepo';
+import { createQualityRepo } from './store/qualityRepo';
+import { createReviewRepo } from './store/reviewRepo';
 import { createSettingsRepo } from './store/settingsRepo';
 import { createValidator, type Validator } from './validator';
 
@@ -24,7 +41,7 @@ export type App = {
 };
 
 export function createRepos(db: Db) {
-  return { settings: createSettingsRepo(db), audit: createAuditRepo(db), executions: createExecutionRepo(db) };
+  return { settings: createSettingsRepo(db), audit: createAuditRepo(db), executions: createExecutionRepo(db), policies: createPolicyRepo(db), review: createReviewRepo(db), quality: createQualityRepo(db), generation: createGenerationRepo(db), library: createLibraryRepo(db), provider: createProviderRepo(db) };
 }
 export type Repos = ReturnType<typeof createRepos>;
 
@@ -32,7 +49,24 @@ export type Repos = ReturnType<typeof createRepos>;
 export type Services = {
   validator: Validator;
   sandbox: Sandbox;
-};
+  indexer: Indexer;
+  review: ReviewService;
+  insights: InsightsService;
+  suggestions: SuggestionService;
+  quality: QualityService;
+} & GenerationServices;
+
+/**
+ * The parse worker: built code runs from out/main (or its chunks/ folder) with indexWorker.js bundled beside the
+ * entries; from source (tests, `npm start` under tsx) the TypeScript worker is loaded through tsx.
+ */
+function indexWorkerScript(): WorkerScript {
+  for (const folder of [__dirname, path.dirname(__dirname)]) {
+    const built = path.join(folder, 'indexWorker.js');
+    if (fs.existsSync(built)) return { path: built };
+  }
+  return sourceWorkerScript();
+}
 
 /** The name recorded with every decision in the audit trail. */
 export function localUserName(): string {
@@ -64,16 +98,56 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   // A CLI call is not a session of the workbench; only the desktop app and the web host record their start.
   if (config.host !== 'cli') repos.audit.append({ kind: 'app.started', actor: user, data: { host: config.host, version: config.version } });
-  const validator = createValidator();
+  const validator = createValidator({ policies: repos.policies });
   const settings = repos.settings.all();
   const sandbox = createSandbox({
     executions: repos.executions,
-    validate: (code, language, tier) => validator.validate({ code, language, tier }),
+    validate: async (code, language, tier) => withFindingsSummary(await validator.validate({ code, language, tier })),
     emit: events.emit,
     isolation,
-    pythonPath: settings['sandbox.pythonPath'],
+    // Read at each run, so a changed setting applies to the next run without a restart.
+    pythonPath: () => repos.settings.get('sandbox.pythonPath'),
   });
-  const services: Services = { validator, sandbox };
+  const indexer = createIndexer({
+    db,
+    workerScript: indexWorkerScript(),
+    emit: events.emit,
+    maxFileBytes: settings['index.maxFileKb'] * 1024,
+  });
+  const quality = createQualityService({ reports: repos.quality });
+  const generation = createGenerationServices({
+    appRoot: config.appRoot,
+    dataDir: config.dataDir,
+    repos,
+    validator,
+    indexer,
+    events,
+    isolation,
+    pythonPath: () => repos.settings.get('sandbox.pythonPath'),
+  });
+  const review = createReviewService({
+    repo: repos.review,
+    git: createGitDeployer({ user }),
+    audit: (kind, data) => events.emit('audit.appended', repos.audit.append({ kind, actor: user, data })),
+    user,
+    // Approved code joins the library, so later specs can reuse it; code that came from the library or the project
+    // is already there.
+    joinLibrary: (artifactId) => {
+      const source = repos.review.item(artifactId)?.bodySource;
+      if (source === 'library' || source === 'reuse') throw new ArkError('conflict', `its body came from the ${source === 'library' ? 'library' : 'project'} already.`);
+      return generation.services.pipeline.addToLibrary(artifactId).name;
+    },
+  });
+  const services: Services = {
+    validator,
+    sandbox,
+    indexer,
+    review,
+    quality,
+    ...generation.services,
+    insights: createInsights(db),
+    suggestions: createSuggestionService({ db, quality, pipeline: generation.services.pipeline, provider: generation.services.provider }),
+  };
   const handlers = createHandlers({ repos, services, events, info, dbPath: config.dbPath, db, user });
   let closing: Promise<void> | null = null;
   return {
@@ -85,7 +159,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     close() {
       // Services first: a run being stopped or a worker finishing a batch still writes to the database.
       closing ??= (async () => {
-        await Promise.allSettled([sandbox.close()]);
+        await Promise.allSettled([sandbox.close(), indexer.close(), generation.close()]);
         db.close();
       })();
       return closing;

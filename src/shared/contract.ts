@@ -4,9 +4,15 @@
 import { z } from 'zod';
 import { AppInfo, DbInfo } from './app';
 import { AuditEvent } from './audit';
-import { indexEvents } from './indexing';
-import { sandboxEvents } from './sandbox';
+import { generationEvents, generationRequests } from './generation';
+import { indexEvents, indexingRequests } from './indexing';
+import { qualityRequests } from './quality';
+import { insightsRequests } from './insights';
+import { reviewRequests } from './review';
+import { suggestionRequests } from './suggestions';
+import { sandboxEvents, sandboxRequests } from './sandbox';
 import { SettingChange, SettingsSchema } from './settings';
+import { validationEvents, validationRequests } from './validation';
 
 const NoInput = z.object({}).strict();
 
@@ -30,6 +36,14 @@ const coreRequests = {
 
 export const requests = {
   ...coreRequests,
+  ...generationRequests,
+  ...validationRequests,
+  ...indexingRequests,
+  ...sandboxRequests,
+  ...reviewRequests,
+  ...insightsRequests,
+  ...suggestionRequests,
+  ...qualityRequests,
 } as const;
 
 /** Events the services push to every connected UI. Names are `area.noun`. */
@@ -37,7 +51,9 @@ export const events = {
   'settings.changed': SettingsSchema,
   'audit.appended': AuditEvent,
   ...sandboxEvents,
+  ...generationEvents,
   ...indexEvents,
+  ...validationEvents,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -191,3 +191,46 @@ export function splitNameWords(name: string): string {
   const words = name.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|\p{L}+/gu);
   return words ? words.join(' ').toLowerCase() : '';
 }
+
+const ProjectId = z.number().int().positive();
+// Paths a person types or drops: long enough for any real folder, short enough that a hostile value costs nothing.
+const FolderPath = z.string().trim().min(1, 'Choose a folder to index.').max(4096);
+
+/** A project the workbench has opened before, most recent first in `project.list`. */
+export const RecentProject = z.object({
+  id: ProjectId,
+  root: z.string(),
+  name: z.string(),
+  lastOpenedAt: z.string(),
+  lastIndexedAt: z.string().nullable(),
+  files: z.number().int().min(0),
+  symbols: z.number().int().min(0),
+});
+export type RecentProject = z.infer<typeof RecentProject>;
+
+/** Requests of the project index, for the contract's request map. */
+export const indexingRequests = {
+  /** Indexes a folder (incrementally when it was indexed before); `watch` keeps it current afterwards. */
+  'project.open': {
+    input: z.object({ root: FolderPath, watch: z.boolean().optional() }).strict(),
+    output: IndexSummary,
+  },
+  /** Cancels the index run in progress, if any; the previous index stays as it was. */
+  'project.cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'project.list': { input: z.object({ limit: z.number().int().min(1).max(100) }).strict(), output: z.array(RecentProject) },
+  'project.summary': { input: z.object({ projectId: ProjectId }).strict(), output: IndexSummary },
+  'project.files': { input: z.object({ projectId: ProjectId }).strict(), output: z.array(FileEntry) },
+  /** A file of the project as text, read-only. */
+  'project.file': {
+    input: z.object({ projectId: ProjectId, path: z.string().min(1).max(4096) }).strict(),
+    output: FileContent,
+  },
+  'project.getTierRules': { input: z.object({ projectId: ProjectId }).strict(), output: TierRules },
+  /** Replaces the ordered tier rules and re-tiers the files (no re-parse). */
+  'project.setTierRules': {
+    input: z.object({ projectId: ProjectId, rules: TierRules }).strict(),
+    output: z.object({ rules: TierRules, retiered: z.number().int().min(0) }),
+  },
+  'symbol.get': { input: z.object({ id: z.number().int().positive() }).strict(), output: SymbolDetail },
+  'search.symbols': { input: SearchQuery.strict(), output: z.array(SearchHit) },
+} as const;

@@ -68,6 +68,8 @@ export const RunRequest = z.object({
   /** The project the code belongs to: its `.venv` (if any) supplies the Python interpreter above the sandbox tier. */
   projectRoot: z.string().min(1).max(4096).optional(),
   override: RunOverride.optional(),
+  /** Core-tier code runs only with this explicit confirmation (it may do anything the validator allows at core). */
+  confirmCore: z.literal(true).optional(),
   artifactId: z.number().int().positive().optional(),
   /** Initial terminal size of a console run. */
   terminal: TerminalSize.optional(),
@@ -186,12 +188,15 @@ export const ExecutionDetail = ExecutionSummary.extend({
 });
 export type ExecutionDetail = z.infer<typeof ExecutionDetail>;
 
+// Timestamps are compared as text in SQLite: only an ISO date (optionally with a time) orders correctly.
+const isoStart = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+
 export const HistoryFilter = z.object({
   status: RunStatus.optional(),
   language: RunLanguage.optional(),
-  /** ISO timestamps; `from` inclusive, `to` exclusive. */
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  /** ISO timestamps (or dates); `from` inclusive, `to` exclusive. */
+  from: z.string().max(40).regex(isoStart, 'expected an ISO date such as 2026-11-30 or 2026-11-30T08:00:00Z').optional(),
+  to: z.string().max(40).regex(isoStart, 'expected an ISO date such as 2026-11-30 or 2026-11-30T08:00:00Z').optional(),
   limit: z.number().int().min(1).max(1000).default(50),
   offset: z.number().int().min(0).default(0),
 });
@@ -213,3 +218,54 @@ export type Stats = z.infer<typeof Stats>;
 
 /** The sandbox's events in the contract: console output as it arrives, and each run's start and end. */
 export const sandboxEvents = { 'sandbox.output': OutputChunk, 'sandbox.status': RunStatusEvent } as const;
+
+/** What Settings shows about Python: the configured interpreter, the binary it resolves to, and a project's venv. */
+export const PythonInfo = z.object({
+  configured: z.string(),
+  executable: z.string().nullable(),
+  version: z.string().nullable(),
+  note: z.string().nullable(),
+  error: z.string().nullable(),
+  configuredIsVenv: z.boolean(),
+  projectVenv: z.object({ root: z.string(), python: z.string(), version: z.string().nullable() }).nullable(),
+});
+export type PythonInfo = z.infer<typeof PythonInfo>;
+
+/** A run's stored output after a sequence number, in pages; `status` tells a replaying console whether to expect more. */
+export const OutputPage = z.object({ chunks: z.array(OutputChunk), status: RunStatus, more: z.boolean() });
+export type OutputPage = z.infer<typeof OutputPage>;
+
+const ById = z.object({ runId: RunId }).strict();
+
+/**
+ * The sandbox's requests. Limits a request leaves out come from the settings (sandbox.timeoutMs, sandbox.memoryMb)
+ * at the time of the request; the interpreter from sandbox.pythonPath.
+ */
+export const sandboxRequests = {
+  /** Runs to completion with pipes and returns the result (stdout and stderr apart). */
+  'sandbox.run': { input: RunRequest.strict(), output: RunResult },
+  /** Starts a console run (a PTY); output follows as `sandbox.output` events, the end as `sandbox.status`. */
+  'sandbox.start': { input: RunRequest.strict(), output: z.object({ runId: RunId }) },
+  'sandbox.write': { input: z.object({ runId: RunId, data: z.string().min(1).max(65_536) }).strict(), output: z.null() },
+  'sandbox.interrupt': { input: ById, output: z.null() },
+  'sandbox.stop': { input: ById, output: z.null() },
+  'sandbox.resize': { input: z.object({ runId: RunId }).extend(TerminalSize.shape).strict(), output: z.null() },
+  /** The console parsed this many more characters (flow control). */
+  'sandbox.ack': { input: z.object({ runId: RunId, chars: z.number().int().min(1).max(100_000_000) }).strict(), output: z.null() },
+  'sandbox.outputSince': {
+    input: z.object({ runId: RunId, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(2000).default(500) }).strict(),
+    output: OutputPage,
+  },
+  /** Resolves when the run ends. */
+  'sandbox.wait': { input: ById, output: RunResult },
+  'sandbox.history': { input: HistoryFilter.strict(), output: z.array(ExecutionSummary) },
+  'sandbox.detail': { input: z.object({ id: RunId }).strict(), output: ExecutionDetail },
+  /** Runs a past run's code again (batch) with its language, tier, limits, input and arguments; validated again. */
+  'sandbox.rerun': {
+    input: z.object({ id: RunId, override: RunOverride.optional(), confirmCore: z.literal(true).optional() }).strict(),
+    output: RunResult,
+  },
+  'sandbox.stats': { input: StatsFilter.strict(), output: Stats },
+  /** The Python runs use, and the project's detected virtual environment (the last opened project unless given). */
+  'sandbox.python': { input: z.object({ projectRoot: z.string().min(1).max(4096).optional() }).strict(), output: PythonInfo },
+} as const;

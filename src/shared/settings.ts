@@ -21,6 +21,8 @@ export const settingSchemas = {
   'sandbox.pythonPath': z.string().max(4096),
   'sandbox.timeoutMs': z.number().int().min(100).max(3_600_000),
   'sandbox.memoryMb': z.number().int().min(16).max(65_536),
+  /** Files larger than this are skipped by the indexer (read when the app starts). */
+  'index.maxFileKb': z.number().int().min(1).max(65_536),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -34,6 +36,7 @@ export const settingDefaults: Settings = {
   'sandbox.pythonPath': 'python3',
   'sandbox.timeoutMs': 10_000,
   'sandbox.memoryMb': 512,
+  'index.maxFileKb': 1024,
 };
 
 export const SettingKeySchema = z.enum(Object.keys(settingSchemas) as [SettingKey, ...SettingKey[]]);

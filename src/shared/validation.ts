@@ -85,14 +85,26 @@ export const RuleInfo = z.object({
 });
 export type RuleInfo = z.infer<typeof RuleInfo>;
 
+/**
+ * A module name as import lists hold it: dotted Python names (`os.path`), Node built-ins and npm packages
+ * (`fs/promises`, `@jest/globals`). No spaces, quotes or wildcards: a list entry is matched by name, never as a pattern.
+ */
+export const ModuleName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^@?[A-Za-z_][\w.-]*(\/[\w.-]+)*$/, 'must be a module name such as "math", "os.path" or "fs/promises"');
+
+const ModuleList = z.array(ModuleName).max(2000);
+
 /** Which modules code may import at a tier, for one language. A listed name also allows its submodules. */
 export const ImportPolicy = z.object({
   /** Modules allowed at this tier (`collections` allows `collections.abc`). */
-  allow: z.array(z.string().min(1)),
+  allow: ModuleList,
   /** Whether the language's whole standard library is allowed (minus `deny`). */
   allowStandardLibrary: z.boolean(),
   /** Modules refused even when `allow` or `allowStandardLibrary` would let them in. */
-  deny: z.array(z.string().min(1)),
+  deny: ModuleList,
   /** Standard-library modules that are neither allowed nor denied. */
   notAllowed: RuleSeverity,
   /** Third-party modules (not in the standard library and not listed). */
@@ -110,3 +122,48 @@ export const TierPolicy = z.object({
   imports: z.object({ python: ImportPolicy, javascript: ImportPolicy }),
 });
 export type TierPolicy = z.infer<typeof TierPolicy>;
+
+/** Every tier's policy, and which tiers differ from the built-in defaults because someone edited them. */
+export const PolicySet = z.object({
+  policies: z.object({ sandbox: TierPolicy, testing: TierPolicy, trusted: TierPolicy, core: TierPolicy }),
+  customized: z.array(Tier),
+});
+export type PolicySet = z.infer<typeof PolicySet>;
+
+// Inputs are strict at every level, so a misspelt key is an error instead of being silently dropped.
+const ImportPolicyInput = ImportPolicy.strict();
+/** A tier's policy as a client sends it to be stored. */
+export const TierPolicyInput = TierPolicy.extend({
+  imports: z.object({ python: ImportPolicyInput, javascript: ImportPolicyInput }).strict(),
+}).strict();
+
+/** The validator's requests: check code, describe the rules, read and edit the tier policies. */
+export const validationRequests = {
+  'validate.run': { input: ValidateRequest.strict(), output: ValidationReport },
+  'validate.rules': { input: z.object({}).strict(), output: z.array(RuleInfo) },
+  'validate.policies': { input: z.object({}).strict(), output: PolicySet },
+  'validate.setPolicy': { input: z.object({ policy: TierPolicyInput }).strict(), output: PolicySet },
+  'validate.resetPolicy': { input: z.object({ tier: Tier }).strict(), output: PolicySet },
+} as const;
+
+/** Pushed after a policy is saved or reset, so every open window shows (and validates with) the same policies. */
+export const validationEvents = {
+  'validate.policiesChanged': PolicySet,
+} as const;
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * The verdict in one line, the same in the CLI and the editor: "Blocked at sandbox: 2 errors, 1 warning" or
+ * "OK at trusted (1 warning)" / "OK at sandbox".
+ */
+export function summarizeReport(report: Pick<ValidationReport, 'blocked' | 'tier' | 'findings'>): string {
+  const count = (severity: Severity) => report.findings.filter((finding) => finding.severity === severity).length;
+  const parts = [
+    count('error') ? plural(count('error'), 'error') : null,
+    count('warning') ? plural(count('warning'), 'warning') : null,
+    count('info') ? plural(count('info'), 'note') : null,
+  ].filter((part): part is string => part !== null);
+  if (report.blocked) return `Blocked at ${report.tier}: ${parts.join(', ')}`;
+  return parts.length ? `OK at ${report.tier} (${parts.join(', ')})` : `OK at ${report.tier}`;
+}

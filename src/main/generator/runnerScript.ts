@@ -9,6 +9,8 @@ export type RunnerTarget = { module: string } | { source: string };
 export type RunnerOptions = {
   /** Seconds each example may take before it fails with a timeout (SIGALRM, where the platform has it). */
   timeoutSeconds?: number;
+  /** A per-run secret that prefixes every result line, so output the code under test prints cannot pass for results. */
+  token?: string;
 };
 
 /** One line of runner output per example. */
@@ -123,7 +125,7 @@ def _named(error, name):
 
 
 def _emit(record):
-    sys.__stdout__.write(json.dumps(record, ensure_ascii=True) + "\n")
+    sys.__stdout__.write(TOKEN + json.dumps(record, ensure_ascii=True) + "\n")
     sys.__stdout__.flush()
 
 
@@ -237,16 +239,19 @@ export function renderRunner(spec: Spec, target: RunnerTarget, options: RunnerOp
     `MODULE = ${pyLiteral(moduleName)}`,
     `SOURCE = ${'source' in target ? pyLiteral(target.source) : 'None'}`,
     `TIMEOUT = ${timeout}`,
+    `TOKEN = ${pyLiteral(options.token ?? '')}`,
     `CASES_JSON = ${pyLiteral(JSON.stringify(cases))}`,
   ];
   return `${header.join('\n')}\n${RUNNER_BODY}`;
 }
 
 /** Reads runner output: example lines and the summary; other lines (none are expected) are ignored. */
-export function parseRunnerOutput(text: string): { results: RunnerResult[]; summary: RunnerSummary | null } {
+export function parseRunnerOutput(text: string, token = ''): { results: RunnerResult[]; summary: RunnerSummary | null } {
   const results: RunnerResult[] = [];
   let summary: RunnerSummary | null = null;
-  for (const line of text.split('\n')) {
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith(token)) continue;
+    const line = raw.slice(token.length);
     if (!line.startsWith('{')) continue;
     let record: unknown;
     try {

@@ -14,6 +14,7 @@ import {
   type IndexChanged,
   type IndexProgress,
   type IndexSummary,
+  type RecentProject,
   type SearchHit,
   type SearchQuery,
   type SkippedPath,
@@ -67,6 +68,8 @@ export type Indexer = {
   /** Re-reads some files or folders of a project (a deleted path leaves the index); emits `index.changed`. */
   reindexFiles(projectId: number, paths: readonly string[], options?: { force?: boolean; signal?: AbortSignal }): Promise<IndexChanged>;
   search(query: SearchQuery): SearchHit[];
+  /** Projects opened before, newest first. */
+  recentProjects(limit: number): RecentProject[];
   summary(projectId: number): IndexSummary;
   listFiles(projectId: number): FileEntry[];
   symbol(id: number): SymbolDetail;
@@ -307,7 +310,8 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     try {
       return await cancellable(signal, async () => {
         const classify = compileTierRules(repo!.tierRules(project.id));
-        const states = repo!.fileStates(project.id);
+        // Only the states of the paths asked about: loading every file's state costs more than re-indexing one file.
+        const states = { get: (file: string) => repo!.fileState(project.id, file), has: (file: string) => repo!.fileState(project.id, file) !== undefined };
         const run = createParseRun(staging, classify, null, signal);
         const walkSkips: SkippedPath[] = [];
         const removed = new Set<string>();
@@ -391,6 +395,9 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     },
     search(query) {
       return repo.search(query);
+    },
+    recentProjects(limit) {
+      return repo.recentProjects(limit);
     },
     summary(projectId) {
       return summaryOf(projectId);

@@ -97,7 +97,7 @@ describe('sandbox: console runs', () => {
   }, 20_000);
 
   it('pauses a fast producer until a slow console acknowledges, and loses nothing', async () => {
-    const total = 1_500_000;
+    const total = 3_000_000;
     const code = `import sys\nline = "x" * 99 + "\\n"\nfor i in range(${total / 100}):\n    sys.stdout.write(line)\nsys.stdout.flush()\n`;
     const { runId } = await h.sandbox.start(python(code, { limits: { timeoutMs: 60_000, outputBytes: 20_000_000 } }));
     let received = 0;

@@ -35,7 +35,7 @@ import {
 import type { ExecutionRepo, StoredChunk } from '../store/executionRepo';
 import { classify, signalName, type StopReason } from './classify';
 import { buildCommand, stopGraceMs, type Command, type RunPlan, type Tools } from './command';
-import { createPythonResolver, detectVenv, resolveNode, type Interpreter, type NodeConfig } from './interpreters';
+import { createPythonResolver, detectVenv, resolveNode, venvOfInterpreter, type Interpreter, type NodeConfig } from './interpreters';
 import { findOnPath, probeIsolation, systemPath, type SandboxIsolation } from './isolation';
 import { parseLauncherReport, type LauncherReport } from './launcher';
 import { isReachableBy, systemBinds } from './layout';
@@ -72,8 +72,11 @@ export type SandboxOptions = {
   isolation?: IsolationInfo | SandboxIsolation;
   /** Where run folders are made (default: <tmp>/ark-runs). When the app runs as root it must be reachable by nobody. */
   baseDir?: string;
-  /** The Python to run (a name on PATH or a path; shims are resolved to the real binary once). Default python3. */
-  pythonPath?: string;
+  /**
+   * The Python to run (a name on PATH or a path; shims are resolved to the real binary once). Default python3. A
+   * function is asked at each run, so a changed setting applies to the next run without a restart.
+   */
+  pythonPath?: string | (() => string);
   /** The JavaScript runtime (default: this Node); in the packaged app, Electron's binary with node.env. */
   nodePath?: string;
   node?: Omit<NodeConfig, 'path'>;
@@ -81,6 +84,21 @@ export type SandboxOptions = {
   defaults?: Partial<RunLimits>;
   /** Keep each run's folder after it ends (debugging). */
   keepWorkDir?: boolean;
+};
+
+/** What Settings shows about Python: the configured interpreter, what it resolves to, and a project's venv. */
+export type PythonInfo = {
+  configured: string;
+  /** The binary runs start (null when it cannot be resolved; `error` says why). */
+  executable: string | null;
+  version: string | null;
+  /** Why another interpreter runs instead, or why none can. */
+  note: string | null;
+  error: string | null;
+  /** The configured path is a virtual environment's python (read from pyvenv.cfg, never run on the host). */
+  configuredIsVenv: boolean;
+  /** The project's own `.venv`/`venv`, if it has one: runs of its code above the sandbox tier use it. */
+  projectVenv: { root: string; python: string; version: string | null } | null;
 };
 
 /** The sandbox service. Batch runs resolve with their result; console runs stream and are driven by id. */
@@ -98,22 +116,29 @@ export type Sandbox = {
   resize(runId: number, cols: number, rows: number): void;
   /** The console has parsed `chars` more characters (flow control; see ack thresholds). */
   ack(runId: number, chars: number): void;
-  /** Stored output after `seq`, to replay into a console that reconnects; live chunks follow as events. */
-  outputSince(runId: number, seq: number): OutputChunk[];
+  /** Stored output after `seq` (at most `limit` chunks), to replay into a console that reconnects; live chunks follow as events. */
+  outputSince(runId: number, seq: number, limit?: number): OutputChunk[];
   /** Resolves when a run ends (batch or console). */
   wait(runId: number): Promise<RunResult>;
   history(filter?: HistoryFilter): ExecutionSummary[];
   detail(id: number): ExecutionDetail;
   /** Runs a past run's code again with the same language, tier, limits, input and arguments (as a batch run). */
-  rerun(id: number, options?: { override?: RunOverride; signal?: AbortSignal }): Promise<RunResult>;
+  rerun(id: number, options?: { override?: RunOverride; confirmCore?: true; signal?: AbortSignal }): Promise<RunResult>;
   stats(filter?: StatsFilter): Stats;
+  /** The Python runs would use (resolved once, as runs do) and a project's virtual environment, for Settings. */
+  pythonInfo(projectRoot?: string): Promise<PythonInfo>;
   /** Stops every run and waits for them to end. */
   close(): Promise<void>;
 };
 
-// VS Code's flow control for terminals: pause the PTY when this many characters wait for the UI's ack, resume when
-// fewer than the low mark do; the UI acks every `ackChars` characters it has parsed (terminal.ts FlowControlConstants).
-export const flowControl = { highWatermarkChars: 100_000, lowWatermarkChars: 5_000, ackChars: 5_000 } as const;
+// Flow control for the console, as VS Code's terminal does it: pause the PTY when this many characters wait for the
+// UI's ack, resume when fewer than the low mark do; the UI acks every `ackChars` characters it has parsed. VS Code's
+// own marks (100 000 / 5 000) are sized for its small data events; with 64 KiB batches they let two batches out and then
+// wait until xterm has parsed both, so the PTY and xterm took turns instead of working at once (half the throughput
+// measured in bench/sandbox.ts). Here the window holds ~15 batches and the PTY resumes while xterm still has half of it
+// to parse, so neither side waits for the other's round trip. Memory stays bounded: at most ~1 MB (plus one batch)
+// is ever on its way to or queued in the renderer, and Stop or Ctrl+C shows at most that much more output.
+export const flowControl = { highWatermarkChars: 1_000_000, lowWatermarkChars: 500_000, ackChars: 5_000 } as const;
 
 type ActiveRun = {
   id: number;
@@ -201,6 +226,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   })();
 
   let pythonResolver: ReturnType<typeof createPythonResolver> | null = null;
+  const configuredPython = (): string => {
+    const configured = typeof options.pythonPath === 'function' ? options.pythonPath() : options.pythonPath;
+    return configured?.trim() || 'python3';
+  };
   let setup: Promise<{ isolation: SandboxIsolation; identity: { passwd: string; group: string } | null; seccomp: string | null }> | null = null;
 
   // Runs left `running` by an app that crashed are closed on start (a row whose process still lives is left alone).
@@ -290,13 +319,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const admit = async (raw: RunRequest, mode: RunMode): Promise<{ prepared: Prepared; blocked: RunResult | null }> => {
     if (closed) throw new ArkError('unavailable', 'The sandbox has been shut down.');
     const request = parseRequest(raw);
+    if (request.tier === 'core' && request.confirmCore !== true) {
+      // Core code is the project's own and may do anything the validator lets through at core: never run it by accident.
+      throw new ArkError('blocked', 'Core-tier code runs only with an explicit confirmation (confirmCore). Confirm the run, or choose a lower tier.');
+    }
     const limits = RunLimitsSchema.parse({ ...defaults, ...request.limits });
     const { isolation } = await ready();
     const report = await options.validate(request.code, request.language, request.tier);
     const blocked = report.blocked === true;
     const overrideAllowed = blocked && request.override?.confirmed === true && (request.tier === 'trusted' || request.tier === 'core');
     const validation = summarizeValidation(report, overrideAllowed);
-    const { code, ...rest } = request;
+    const { code, confirmCore: _confirmed, ...rest } = request;
     const id = executions.create({
       artifactId: request.artifactId ?? null,
       validationId: validation.id,
@@ -519,8 +552,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     let interpreter: Interpreter;
     if (request.language === 'python') {
       // A project's venv supplies its packages; at the sandbox tier Python starts without site (-S), so it is not used.
-      const venv = request.projectRoot && request.tier !== 'sandbox' ? detectVenv(request.projectRoot) : null;
-      interpreter = await (pythonResolver ?? createPythonResolver(isolation.user, system))(options.pythonPath ?? 'python3', venv);
+      const configured = configuredPython();
+      const configuredVenv = venvOfInterpreter(configured);
+      const venv = configuredVenv ?? (request.projectRoot && request.tier !== 'sandbox' ? detectVenv(request.projectRoot) : null);
+      interpreter = await (pythonResolver ?? createPythonResolver(isolation.user, system))(configuredVenv ? 'python3' : configured, venv);
     } else {
       interpreter = resolveNode({ path: options.nodePath ?? process.execPath, ...options.node }, isolation.user, system);
     }
@@ -839,13 +874,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         run.terminal?.resume();
       }
     },
-    outputSince(runId, seq) {
+    outputSince(runId, seq, limit = 100_000) {
       if (!executions.get(runId)) throw new ArkError('not-found', `Run ${runId} does not exist.`);
       const filters = new Map<string, ReturnType<typeof createTerminalFilter>>();
       // Stored chunks, then those of a live run still waiting for their transaction.
-      const stored = executions.outputSince(runId, seq);
+      const stored = executions.outputSince(runId, seq, limit);
       const after = stored[stored.length - 1]?.seq ?? seq;
-      const pending = active.get(runId)?.pump.unstored().filter((chunk) => chunk.seq > after) ?? [];
+      const pending = stored.length < limit ? (active.get(runId)?.pump.unstored().filter((chunk) => chunk.seq > after) ?? []).slice(0, limit - stored.length) : [];
+      // Each call filters afresh: a page that begins inside an escape sequence shows at worst its tail as plain text
+      // (the ESC that opened it stayed with the page before), never a working sequence.
       return [...stored, ...pending].flatMap((chunk) => {
         let filter = filters.get(chunk.stream);
         if (!filter) {
@@ -873,13 +910,39 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     async rerun(id, rerunOptions = {}) {
       const past = sandbox.detail(id);
-      const { override: _previous, ...request } = past.request;
-      return sandbox.run({ ...request, code: past.code, limits: past.limits, ...(rerunOptions.override ? { override: rerunOptions.override } : {}) }, rerunOptions.signal);
+      const { override: _previous, confirmCore: _confirmed, ...request } = past.request;
+      return sandbox.run(
+        {
+          ...request,
+          code: past.code,
+          limits: past.limits,
+          ...(rerunOptions.override ? { override: rerunOptions.override } : {}),
+          ...(rerunOptions.confirmCore ? { confirmCore: true as const } : {}),
+        },
+        rerunOptions.signal,
+      );
     },
     stats(filter) {
       const parsed = StatsFilterSchema.safeParse(filter ?? {});
       if (!parsed.success) throw new ArkError('invalid-input', `The statistics filter is not valid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
       return executions.stats(parsed.data);
+    },
+    async pythonInfo(projectRoot) {
+      const configured = configuredPython();
+      const configuredVenv = venvOfInterpreter(configured);
+      const projectVenv = projectRoot ? detectVenv(projectRoot) : null;
+      const base = {
+        configured,
+        configuredIsVenv: configuredVenv !== null,
+        projectVenv: projectVenv ? { root: projectVenv.root, python: projectVenv.python, version: projectVenv.version } : null,
+      };
+      try {
+        const { isolation } = await ready();
+        const interpreter = await (pythonResolver ?? createPythonResolver(isolation.user, system))(configuredVenv ? 'python3' : configured, configuredVenv);
+        return { ...base, executable: interpreter.executable, version: interpreter.version, note: interpreter.note, error: null };
+      } catch (err) {
+        return { ...base, executable: null, version: null, note: null, error: err instanceof Error ? err.message : String(err) };
+      }
     },
     async close() {
       closed = true;

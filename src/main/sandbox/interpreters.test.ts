@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/tempDir';
-import { createPythonResolver, detectVenv, resolveNode } from './interpreters';
+import { createPythonResolver, detectVenv, resolveNode, venvOfInterpreter } from './interpreters';
 import { sandboxUser } from './isolation';
 import { isReachableBy, systemBinds } from './layout';
 
@@ -21,6 +21,20 @@ describe('interpreters', () => {
     fs.writeFileSync(path.join(dir, '.venv', 'pyvenv.cfg'), 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n');
     fs.writeFileSync(path.join(dir, '.venv', 'bin', 'python3'), '#!/bin/sh\necho must not run > /dev/null\n', { mode: 0o755 });
     expect(detectVenv(dir)).toEqual({ root: path.join(dir, '.venv'), python: path.join(dir, '.venv', 'bin', 'python3'), home: '/usr/bin', version: '3.11.2' });
+  });
+
+  it('recognises a configured interpreter that is a venv\'s python, so it is never run on the host to ask', () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const python = path.join(dir, '.venv', 'bin', 'python3');
+    expect(venvOfInterpreter(python)).toBeNull();
+    fs.mkdirSync(path.dirname(python), { recursive: true });
+    fs.writeFileSync(python, '#!/bin/sh\ntouch "$0.ran"\n', { mode: 0o755 });
+    expect(venvOfInterpreter(python)).toBeNull();
+    fs.writeFileSync(path.join(dir, '.venv', 'pyvenv.cfg'), 'home = /usr/bin\nversion_info = 3.12.1.final.0\n');
+    expect(venvOfInterpreter(python)).toEqual({ root: path.join(dir, '.venv'), python, home: '/usr/bin', version: '3.12.1.final.0' });
+    expect(venvOfInterpreter('python3')).toBeNull();
+    expect(fs.existsSync(`${python}.ran`)).toBe(false);
   });
 
   it('resolves python3 once to a real binary (not a shim) the sandbox user can run', async () => {

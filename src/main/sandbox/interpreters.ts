@@ -31,18 +31,31 @@ export type Venv = { root: string; python: string; home: string | null; version:
 export function detectVenv(projectRoot: string): Venv | null {
   for (const name of ['.venv', 'venv']) {
     const root = path.join(projectRoot, name);
-    let config: string;
-    try {
-      config = fs.readFileSync(path.join(root, 'pyvenv.cfg'), 'utf8');
-    } catch {
-      continue;
-    }
     const python = ['python3', 'python'].map((file) => path.join(root, 'bin', file)).find((file) => fs.existsSync(file));
-    if (!python) continue;
-    const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*(.+?)\\s*$`, 'm').exec(config)?.[1] ?? null;
-    return { root, python, home: value('home'), version: value('version_info') ?? value('version') };
+    const venv = python ? readVenv(root, python) : null;
+    if (venv) return venv;
   }
   return null;
+}
+
+/**
+ * The virtual environment a configured interpreter path belongs to (`/p/.venv/bin/python3` with `/p/.venv/pyvenv.cfg`),
+ * so choosing a project's venv in Settings never makes the app run that python on the host to ask where it lives.
+ */
+export function venvOfInterpreter(configured: string): Venv | null {
+  if (!path.isAbsolute(configured) || path.basename(path.dirname(configured)) !== 'bin' || !fs.existsSync(configured)) return null;
+  return readVenv(path.dirname(path.dirname(configured)), configured);
+}
+
+function readVenv(root: string, python: string): Venv | null {
+  let config: string;
+  try {
+    config = fs.readFileSync(path.join(root, 'pyvenv.cfg'), 'utf8');
+  } catch {
+    return null;
+  }
+  const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*(.+?)\\s*$`, 'm').exec(config)?.[1] ?? null;
+  return { root, python, home: value('home'), version: value('version_info') ?? value('version') };
 }
 
 /** The folder an interpreter lives under: /x/bin/python -> /x; an app binary with its libraries beside it -> its folder. */

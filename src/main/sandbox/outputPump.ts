@@ -77,7 +77,11 @@ export function createOutputPump(options: OutputPumpOptions): OutputPump {
     }
     const chunks: StoredChunk[] = [];
     for (const [stream, data] of pending) {
-      if (data) chunks.push({ seq: ++seq, stream, data });
+      if (!data) continue;
+      chunks.push({ seq: ++seq, stream, data });
+      // The tail follows per batch, not per write: a PTY delivers 4 KiB reads, and copying 8 KiB on each cost more
+      // than the rest of the pump.
+      tails.set(stream, ((tails.get(stream) ?? '') + data).slice(-tailChars));
     }
     pending.clear();
     pendingBytes = 0;
@@ -127,7 +131,6 @@ export function createOutputPump(options: OutputPumpOptions): OutputPump {
         if (list) list.push(text);
         else captured.set(stream, [text]);
       }
-      tails.set(stream, ((tails.get(stream) ?? '') + text).slice(-tailChars));
       if (pendingBytes >= flushBytes) flush();
       else if (!timer) timer = setTimeout(flush, flushIntervalMs);
       if (truncated) options.onLimit();
@@ -151,7 +154,7 @@ export function createOutputPump(options: OutputPumpOptions): OutputPump {
       return (captured.get(stream) ?? []).join('');
     },
     tail(stream) {
-      return tails.get(stream) ?? '';
+      return ((tails.get(stream) ?? '') + (pending.get(stream) ?? '')).slice(-tailChars);
     },
     get bytes() {
       return bytes;

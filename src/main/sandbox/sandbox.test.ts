@@ -353,16 +353,30 @@ describe('sandbox: hostile programs (namespaces when available)', () => {
 
   it('runs nothing as the sandbox account once every run has ended', () => {
     if (!user.dropsPrivileges) return;
+    const status = (pid: number) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const parentOf = (pid: number) => Number(/^PPid:\s+(\d+)/m.exec(status(pid))?.[1] ?? 0);
+    // Other test files run sandboxes at the same time in other workers: their live runs are theirs. A process of
+    // ours (under this worker) or one that escaped its run (re-parented to init) is a leak.
+    const isSandboxAccount = (pid: number) => /^Uid:\s+65534\b/m.test(status(pid));
+    const oursOrEscaped = (pid: number) => {
+      for (let at = parentOf(pid), hops = 0; at > 0 && hops < 64; at = parentOf(at), hops++) {
+        if (at === process.pid || at === 1) return true;
+        // Under another worker's Node process: a run of a test file running in parallel, not ours to judge.
+        if (!isSandboxAccount(at) && /^Name:\s+node\b/m.test(status(at))) return false;
+      }
+      return true;
+    };
     const left = fs
       .readdirSync('/proc')
       .filter((name) => /^\d+$/.test(name))
-      .filter((pid) => {
-        try {
-          return /^Uid:\s+65534\b/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-        } catch {
-          return false;
-        }
-      });
+      .map(Number)
+      .filter((pid) => isSandboxAccount(pid) && oursOrEscaped(pid));
     expect(left).toEqual([]);
   });
 });

@@ -49,6 +49,10 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('numbers migrations 1, 2, 3… without gaps, so every earlier version has a path to the latest', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
   it.each(migrations.map((m) => [m.version - 1] as const))('migrates a database of version %i to the latest', (from) => {
     const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= from) });
     expect(schemaVersion(old)).toBe(from);

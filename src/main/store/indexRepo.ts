@@ -5,6 +5,7 @@ import {
   splitNameWords,
   type FileEntry,
   type IndexSummary,
+  type RecentProject,
   type LineCounts,
   type Parameter,
   type SearchHit,
@@ -78,8 +79,11 @@ export type IndexRepo = {
   /** Finds or creates the project of a root; a new project gets `defaultRules` as its tier rules. */
   upsertProject(root: string, defaultRules: readonly TierRule[]): ProjectRecord;
   project(id: number): ProjectRecord | undefined;
+  /** Projects by when they were last opened, newest first, with their file and symbol counts. */
+  recentProjects(limit: number): RecentProject[];
   projectByRoot(root: string): ProjectRecord | undefined;
   fileStates(projectId: number): Map<string, FileState>;
+  fileState(projectId: number, path: string): FileState | undefined;
   /** Project-relative paths of indexed files at or under `folder` ('' for all). */
   pathsUnder(projectId: number, folder: string): string[];
   beginStaging(): IndexStaging;
@@ -94,6 +98,7 @@ export type IndexRepo = {
 };
 
 const listCap = 1000;
+const ftsCandidates = 1500;
 const defaultSearchLimit = 50;
 
 type SymbolRow = {
@@ -137,6 +142,12 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
   const selectProjectByRoot = db.prepare<[string], ProjectRow>('SELECT id, root, name, last_indexed_at FROM projects WHERE root = ?');
   const selectProject = db.prepare<[number], ProjectRow>('SELECT id, root, name, last_indexed_at FROM projects WHERE id = ?');
   const insertProject = db.prepare<[string, string]>('INSERT INTO projects (root, name) VALUES (?, ?)');
+  const selectRecent = db.prepare<[number], RecentProject>(
+    `SELECT p.id, p.root, p.name, p.last_opened_at AS lastOpenedAt, p.last_indexed_at AS lastIndexedAt,
+       (SELECT count(*) FROM files f WHERE f.project_id = p.id) AS files,
+       (SELECT count(*) FROM symbols s WHERE s.project_id = p.id) AS symbols
+     FROM projects p ORDER BY p.last_opened_at DESC, p.id DESC LIMIT ?`,
+  );
   const touchProject = db.prepare<[number]>("UPDATE projects SET last_opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
   const markIndexed = db.prepare<[number]>("UPDATE projects SET last_indexed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
   const selectRules = db.prepare<[number], { glob: string; tier: Tier }>('SELECT glob, tier FROM tier_rules WHERE project_id = ? ORDER BY position');
@@ -145,8 +156,11 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
   const selectFileStates = db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
     'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE project_id = ?',
   );
-  const selectPathsUnder = db.prepare<[number, string, string, string], { path: string }>(
-    "SELECT path FROM files WHERE project_id = ? AND (? = '' OR path = ? OR substr(path, 1, length(?) + 1) = ? || '/')",
+  const selectFileState = db.prepare<[number, string], { id: number; size: number; mtime_ms: number; content_hash: string }>(
+    'SELECT id, size, mtime_ms, content_hash FROM files WHERE project_id = ? AND path = ?',
+  );
+  const selectPathsUnder = db.prepare<{ project: number; folder: string }, { path: string }>(
+    "SELECT path FROM files WHERE project_id = :project AND (:folder = '' OR path = :folder OR substr(path, 1, length(:folder) + 1) = :folder || '/')",
   );
   const selectTiers = db.prepare<[number], { id: number; path: string; tier: Tier }>('SELECT id, path, tier FROM files WHERE project_id = ?');
   const updateTier = db.prepare<[string, number]>('UPDATE files SET tier = ? WHERE id = ?');
@@ -158,12 +172,11 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
        sum(lines_comment) AS comment, sum(lines_blank) AS blank
      FROM files WHERE project_id = ? GROUP BY language, tier`,
   );
-  const selectSymbolTallies = db.prepare<[number], { language: Language; tier: Tier; symbols: number }>(
-    `SELECT f.language, f.tier, sum(counts.n) AS symbols
-     FROM (SELECT file_id, count(*) AS n FROM symbols WHERE project_id = ? GROUP BY file_id) AS counts
-     JOIN files f ON f.id = counts.file_id GROUP BY f.language, f.tier`,
+  // Symbols per language, tier and kind from the counts each file row keeps (migration 0003): no symbol rows are read.
+  const selectSymbolTallies = db.prepare<[number], { language: Language; tier: Tier; kind: SymbolKind; symbols: number }>(
+    `SELECT f.language, f.tier, counts.key AS kind, sum(counts.value) AS symbols
+     FROM files f, json_each(f.symbol_counts_json) AS counts WHERE f.project_id = ? GROUP BY f.language, f.tier, counts.key`,
   );
-  const selectKinds = db.prepare<[number], { kind: SymbolKind; n: number }>('SELECT kind, count(*) AS n FROM symbols WHERE project_id = ? GROUP BY kind');
   const selectErrors = db.prepare<[number, number], { path: string; errors_json: string }>(
     "SELECT path, errors_json FROM files WHERE project_id = ? AND errors_json <> '[]' ORDER BY path LIMIT ?",
   );
@@ -178,21 +191,42 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
        s.doc, s.complexity, s.calls_json
      FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`,
   );
-  // Stage one of search: the (project_id, name) index answers exact and prefix matches of the name as typed.
+  // Stage one of search: the (project_id, name) index answers exact and prefix matches of the name as typed. The
+  // candidates are taken in name order and capped ("test" starts 50k names in the stdlib): the exact name sorts first,
+  // so it is never cut off.
   const searchNames = db.prepare<Record<string, unknown>, ScoredRow>(
     `SELECT ${summaryColumns}, NULL AS score
      FROM symbols s JOIN files f ON f.id = s.file_id
-     WHERE s.project_id IN (SELECT id FROM projects WHERE :project IS NULL OR id = :project)
-       AND s.name >= :low AND s.name < :high ${searchFilters}
+     WHERE s.id IN (
+         SELECT id FROM symbols WHERE project_id IN (SELECT id FROM projects WHERE :project IS NULL OR id = :project)
+           AND name >= :low AND name < :high ORDER BY name LIMIT ${ftsCandidates})
+       ${searchFilters}
      ORDER BY length(s.name), s.name LIMIT :limit`,
   );
-  // Stage two: FTS5 over name, qualified name, name words, signature and doc, ranked by bm25 (a name hit weighs most).
+  // FTS stages look at no more than `ftsCandidates` matches: a two-letter prefix can match tens of thousands of
+  // symbols, and fetching (or bm25-scoring) every one of them is what made the slowest searches take seconds.
+  const ftsStatement = (order: string, cap: boolean) =>
+    db.prepare<Record<string, unknown>, ScoredRow>(
+      `SELECT ${summaryColumns}, NULL AS score
+       FROM symbols s JOIN files f ON f.id = s.file_id
+       WHERE s.id IN (SELECT rowid FROM symbols_fts WHERE symbols_fts MATCH :match${cap ? ` LIMIT ${ftsCandidates}` : ''})
+         AND (:project IS NULL OR s.project_id = :project) ${searchFilters}
+       ORDER BY ${order} LIMIT :limit`,
+    );
+  // Stages two and three: the names' own tokens (any case) and their camelCase/snake_case words, shortest name first.
+  const searchTokens = ftsStatement('length(s.name), s.name', true);
+  const searchTokensAll = ftsStatement('length(s.name), s.name', false);
+  const countMatches = db.prepare<{ match: string }, { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT rowid FROM symbols_fts WHERE symbols_fts MATCH :match LIMIT ${ftsCandidates + 1})`,
+  );
+  // Stage four: any indexed text (qualified names, signatures, docs), ranked by bm25 when the match set is small enough.
   const searchText = db.prepare<Record<string, unknown>, ScoredRow>(
     `SELECT ${summaryColumns}, bm25(symbols_fts, 10.0, 6.0, 5.0, 1.0, 0.5) AS score
      FROM symbols_fts JOIN symbols s ON s.id = symbols_fts.rowid JOIN files f ON f.id = s.file_id
      WHERE symbols_fts MATCH :match AND (:project IS NULL OR s.project_id = :project) ${searchFilters}
      ORDER BY score LIMIT :limit`,
   );
+  const searchStatements: SearchStatements = { searchNames, searchTokens, searchTokensAll, countMatches, searchText };
 
   let stagingReady = false;
   let stagingStatements: ReturnType<typeof prepareStaging> | undefined;
@@ -203,7 +237,8 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       CREATE TEMP TABLE IF NOT EXISTS ark_stage_files (
         seq INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, language TEXT NOT NULL, tier TEXT NOT NULL, size INTEGER NOT NULL,
         mtime_ms INTEGER NOT NULL, content_hash TEXT NOT NULL, lines_total INTEGER NOT NULL, lines_code INTEGER NOT NULL,
-        lines_comment INTEGER NOT NULL, lines_blank INTEGER NOT NULL, imports_json TEXT NOT NULL, errors_json TEXT NOT NULL);
+        lines_comment INTEGER NOT NULL, lines_blank INTEGER NOT NULL, imports_json TEXT NOT NULL, errors_json TEXT NOT NULL,
+        symbol_counts_json TEXT NOT NULL);
       CREATE TEMP TABLE IF NOT EXISTS ark_stage_symbols (
         file_seq INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, qualified_name TEXT NOT NULL, signature TEXT NOT NULL,
         parameters_json TEXT NOT NULL, return_type TEXT, decorators_json TEXT NOT NULL, doc_summary TEXT, doc TEXT,
@@ -219,7 +254,7 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       dropStagedFile: db.prepare<[string]>('DELETE FROM ark_stage_symbols WHERE file_seq = (SELECT seq FROM ark_stage_files WHERE path = ?)'),
       insertFile: db.prepare(
         `INSERT OR REPLACE INTO ark_stage_files (path, language, tier, size, mtime_ms, content_hash, lines_total, lines_code, lines_comment,
-           lines_blank, imports_json, errors_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           lines_blank, imports_json, errors_json, symbol_counts_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertSymbol: db.prepare(
         `INSERT INTO ark_stage_symbols (file_seq, kind, name, qualified_name, signature, parameters_json, return_type, decorators_json,
@@ -229,21 +264,24 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       insertTouch: db.prepare('INSERT OR REPLACE INTO ark_stage_touch (path, size, mtime_ms) VALUES (?, ?, ?)'),
       insertRemoved: db.prepare('INSERT OR IGNORE INTO ark_stage_removed (path) VALUES (?)'),
       countStaged: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM ark_stage_files'),
-      deleteOldSymbols: db.prepare<[number]>(
+      // Staged paths drive these lookups through the (project_id, path) index: written the other way round, SQLite
+      // scanned every file of the project, which made a one-file re-index of a large project cost tens of ms.
+      deleteOldSymbols: db.prepare<{ project: number }>(
         `DELETE FROM symbols WHERE file_id IN (
-           SELECT f.id FROM files f WHERE f.project_id = ?
-             AND (f.path IN (SELECT path FROM ark_stage_files) OR f.path IN (SELECT path FROM ark_stage_removed)))`,
+           SELECT id FROM files WHERE project_id = :project AND path IN (SELECT path FROM ark_stage_files)
+           UNION ALL
+           SELECT id FROM files WHERE project_id = :project AND path IN (SELECT path FROM ark_stage_removed))`,
       ),
       deleteRemovedFiles: db.prepare<[number]>('DELETE FROM files WHERE project_id = ? AND path IN (SELECT path FROM ark_stage_removed)'),
       upsertFiles: db.prepare<[number]>(
         `INSERT INTO files (project_id, path, language, tier, size, mtime_ms, content_hash, lines_total, lines_code, lines_comment,
-           lines_blank, imports_json, errors_json)
+           lines_blank, imports_json, errors_json, symbol_counts_json)
          SELECT ?, path, language, tier, size, mtime_ms, content_hash, lines_total, lines_code, lines_comment, lines_blank,
-           imports_json, errors_json FROM ark_stage_files WHERE true
+           imports_json, errors_json, symbol_counts_json FROM ark_stage_files WHERE true
          ON CONFLICT (project_id, path) DO UPDATE SET language = excluded.language, tier = excluded.tier, size = excluded.size,
            mtime_ms = excluded.mtime_ms, content_hash = excluded.content_hash, lines_total = excluded.lines_total,
            lines_code = excluded.lines_code, lines_comment = excluded.lines_comment, lines_blank = excluded.lines_blank,
-           imports_json = excluded.imports_json, errors_json = excluded.errors_json,
+           imports_json = excluded.imports_json, errors_json = excluded.errors_json, symbol_counts_json = excluded.symbol_counts_json,
            indexed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
       ),
       insertSymbols: db.prepare<[number, number]>(
@@ -256,7 +294,9 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
          ORDER BY s.rowid`,
       ),
       applyTouches: db.prepare<[number]>(
-        `UPDATE files SET size = t.size, mtime_ms = t.mtime_ms FROM ark_stage_touch t WHERE files.project_id = ? AND files.path = t.path`,
+        `UPDATE files SET size = (SELECT t.size FROM ark_stage_touch t WHERE t.path = files.path),
+           mtime_ms = (SELECT t.mtime_ms FROM ark_stage_touch t WHERE t.path = files.path)
+         WHERE project_id = ? AND path IN (SELECT path FROM ark_stage_touch)`,
       ),
       deleteSkipped: db.prepare<[number]>('DELETE FROM skipped_paths WHERE project_id = ?'),
       deleteSkippedPath: db.prepare<[number, string]>('DELETE FROM skipped_paths WHERE project_id = ? AND path = ?'),
@@ -295,6 +335,9 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       const row = selectProject.get(id);
       return row ? toProject(row) : undefined;
     },
+    recentProjects(limit) {
+      return selectRecent.all(limit);
+    },
     projectByRoot(root) {
       const row = selectProjectByRoot.get(root);
       return row ? toProject(row) : undefined;
@@ -306,8 +349,12 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       }
       return states;
     },
+    fileState(projectId, path) {
+      const row = selectFileState.get(projectId, path);
+      return row ? { id: row.id, size: row.size, mtimeMs: row.mtime_ms, contentHash: row.content_hash } : undefined;
+    },
     pathsUnder(projectId, folder) {
-      return selectPathsUnder.all(projectId, folder, folder, folder).map((row) => row.path);
+      return selectPathsUnder.all({ project: projectId, folder }).map((row) => row.path);
     },
     beginStaging() {
       const statements = staging();
@@ -332,6 +379,7 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
               file.lines.blank,
               JSON.stringify(file.imports),
               JSON.stringify(file.errors),
+              JSON.stringify(countKinds(file.symbols)),
             ).lastInsertRowid,
           );
           for (const symbol of file.symbols) {
@@ -364,7 +412,7 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
         for (const path of paths) statements.insertRemoved.run(path);
       });
       const commit = db.transaction((projectId: number, skipped: { entries: readonly SkippedPath[]; forPaths?: readonly string[] }) => {
-        statements.deleteOldSymbols.run(projectId);
+        statements.deleteOldSymbols.run({ project: projectId });
         statements.deleteRemovedFiles.run(projectId);
         statements.upsertFiles.run(projectId);
         statements.insertSymbols.run(projectId, projectId);
@@ -445,13 +493,13 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
         addTally(byTier, row.tier, row.files, row.lines, 0);
       }
       let symbols = 0;
+      const symbolsByKind: StoredSummary['symbolsByKind'] = {};
       for (const row of selectSymbolTallies.all(projectId)) {
         symbols += row.symbols;
         addTally(byLanguage, row.language, 0, 0, row.symbols);
         addTally(byTier, row.tier, 0, 0, row.symbols);
+        symbolsByKind[row.kind] = (symbolsByKind[row.kind] ?? 0) + row.symbols;
       }
-      const symbolsByKind: StoredSummary['symbolsByKind'] = {};
-      for (const row of selectKinds.all(projectId)) symbolsByKind[row.kind] = row.n;
       const errors: SyntaxIssue[] = [];
       for (const row of selectErrors.all(projectId, listCap)) {
         for (const issue of JSON.parse(row.errors_json) as { line: number; column: number; message: string }[]) {
@@ -503,7 +551,7 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       };
     },
     search(query) {
-      return search(query, searchNames, searchText);
+      return search(query, searchStatements);
     },
   };
 }
@@ -524,6 +572,12 @@ type FileRow = {
   errors_json: string;
   symbols: number;
 };
+
+function countKinds(symbols: readonly StoredSymbol[]): Partial<Record<SymbolKind, number>> {
+  const counts: Partial<Record<SymbolKind, number>> = {};
+  for (const symbol of symbols) counts[symbol.kind] = (counts[symbol.kind] ?? 0) + 1;
+  return counts;
+}
 
 function addTally<K extends string>(
   tallies: Partial<Record<K, { files: number; lines: number; symbols: number }>>,
@@ -556,25 +610,44 @@ function toSummary(row: SymbolRow) {
   };
 }
 
+type SearchStatements = {
+  searchNames: Database.Statement<Record<string, unknown>, ScoredRow>;
+  searchTokens: Database.Statement<Record<string, unknown>, ScoredRow>;
+  searchTokensAll: Database.Statement<Record<string, unknown>, ScoredRow>;
+  countMatches: Database.Statement<{ match: string }, { n: number }>;
+  searchText: Database.Statement<Record<string, unknown>, ScoredRow>;
+};
+
+/** FTS5 queries for what a person typed, one per search stage; null where the text has nothing to search for. */
+export type FtsQueries = { namesExact: string; names: string; words: string | null; text: string };
+
 /**
- * Builds a safe FTS5 query from what a person typed. Only letters, digits and `_` survive, each token is quoted, so
- * `"`, `*`, `NEAR(`, `-`, `:` and the keywords AND/OR/NOT are plain text and never FTS syntax. The last token is a
- * prefix; the typed words are also tried against `name_words`, so "userName" finds `get_user_name`.
+ * Builds safe FTS5 queries from what a person typed. Only letters, digits and `_` survive and each token is quoted,
+ * so `"`, `*`, `NEAR(`, `-`, `:` and the keywords AND/OR/NOT are plain text, never FTS syntax. The last token is a
+ * prefix (except in `namesExact`: whole tokens are one cheap lookup each, a prefix merges every token that starts
+ * with it). `names` looks in the name and qualified name, `words` in the name split at camelCase and snake_case (so
+ * "userName" finds `get_user_name`), `text` everywhere, docs and signatures included.
  */
-export function ftsQueryFor(text: string): string | null {
+export function ftsQueryFor(text: string): FtsQueries | null {
   const tokens = (text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).slice(0, 16);
   if (tokens.length === 0) return null;
   const quote = (token: string, isLast: boolean) => `"${token}"${isLast && token.length >= 2 ? '*' : ''}`;
   const all = tokens.map((token, index) => quote(token, index === tokens.length - 1)).join(' ');
   const words = splitNameWords(text).split(' ').filter(Boolean).slice(0, 16);
   const nameWords = words.map((word, index) => quote(word, index === words.length - 1)).join(' ');
-  return nameWords && nameWords !== all ? `(${all}) OR (name_words : (${nameWords}))` : all;
+  const exact = tokens.map((token) => `"${token}"`).join(' ');
+  return { namesExact: `{name qualified_name} : (${exact})`, names: `{name qualified_name} : (${all})`, words: nameWords ? `name_words : (${nameWords})` : null, text: all };
 }
 
 const matchOrder: Record<SearchMatch, number> = { exact: 0, prefix: 1, words: 2, text: 3 };
 const tierOrder: Record<Tier, number> = { core: 0, trusted: 1, testing: 2, sandbox: 3 };
 
-function search(query: SearchQuery, searchNames: Database.Statement<Record<string, unknown>, ScoredRow>, searchText: Database.Statement<Record<string, unknown>, ScoredRow>): SearchHit[] {
+/**
+ * Searches in stages, best kind of match first, each stage cheap and bounded: the name as typed (an index range),
+ * name tokens in any case, camelCase/snake_case words, then any text. A later stage runs only while fewer than
+ * `limit` hits were found, so the common case (a name or a prefix) never pays for a scan of every doc comment.
+ */
+function search(query: SearchQuery, statements: SearchStatements): SearchHit[] {
   const text = query.text.trim();
   if (!text) return [];
   const limit = query.limit ?? defaultSearchLimit;
@@ -584,25 +657,44 @@ function search(query: SearchQuery, searchNames: Database.Statement<Record<strin
     languages: query.languages && query.languages.length > 0 ? JSON.stringify(query.languages) : null,
   };
   const rows = new Map<number, ScoredRow>();
-  for (const row of searchNames.all({ ...filters, low: text, high: upperBound(text), limit })) rows.set(row.id, row);
-  const match = ftsQueryFor(text);
-  if (match) {
-    for (const row of searchText.all({ ...filters, match, limit: Math.max(limit * 2, 100) })) {
+  const add = (found: ScoredRow[]) => {
+    for (const row of found) {
       const known = rows.get(row.id);
-      if (known) known.score = row.score;
-      else rows.set(row.id, row);
+      if (!known) rows.set(row.id, row);
+      else if (row.score !== null) known.score = row.score;
+    }
+  };
+  add(statements.searchNames.all({ ...filters, low: text, high: upperBound(text), limit }));
+  const fts = ftsQueryFor(text);
+  if (fts) {
+    const tokenStage = (match: string) => {
+      const found = statements.searchTokens.all({ ...filters, match, limit });
+      // Capped candidates can all belong to other projects; then look at every match of this one.
+      return found.length < limit && filters.project !== null ? statements.searchTokensAll.all({ ...filters, match, limit }) : found;
+    };
+    // Whole-token name matches in any case ("Parse" for "parse") are cheap and always looked for; prefixes only while
+    // the name index range did not fill the page.
+    add(statements.searchTokens.all({ ...filters, match: fts.namesExact, limit }));
+    if (rows.size < limit) add(tokenStage(fts.names));
+    if (fts.words && rows.size < limit) add(tokenStage(fts.words));
+    if (rows.size < limit) {
+      const matches = statements.countMatches.get({ match: fts.text })?.n ?? 0;
+      add(matches <= ftsCandidates ? statements.searchText.all({ ...filters, match: fts.text, limit }) : statements.searchTokens.all({ ...filters, match: fts.text, limit }));
     }
   }
   const lowered = text.toLowerCase();
   const queryWords = splitNameWords(text).split(' ').filter(Boolean);
   const ranked = [...rows.values()].map((row) => {
     const kind = classify(row, text, lowered, queryWords);
-    return { row, kind, order: matchOrder[kind] };
+    // Among word matches, a name whose words begin with the typed words ("lowStock" -> low_stock) comes first.
+    const leads = kind === 'words' && splitNameWords(row.name).startsWith(queryWords.join(' ')) ? 0 : 1;
+    return { row, kind, order: matchOrder[kind], leads };
   });
   ranked.sort(
     (a, b) =>
       a.order - b.order ||
-      (a.order === 1 ? a.row.name.length - b.row.name.length : 0) ||
+      a.leads - b.leads ||
+      (a.order <= 2 ? a.row.name.length - b.row.name.length : 0) ||
       (a.row.score ?? 0) - (b.row.score ?? 0) ||
       tierOrder[a.row.tier as Tier] - tierOrder[b.row.tier as Tier] ||
       a.row.name.length - b.row.name.length ||

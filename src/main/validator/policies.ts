@@ -11,6 +11,7 @@ const sandboxPython = [
   'textwrap', 'unicodedata', 'json', 'datetime', 'calendar', 'time', 'zoneinfo', 'typing', 'typing_extensions',
   'dataclasses', 'enum', 'abc', 'decimal', 'fractions', 'numbers', 'heapq', 'bisect', 'array', 'copy', 'pprint',
   'random', 'secrets', 'hashlib', 'hmac', 'base64', 'binascii', 'struct', 'uuid', 'difflib', 'contextlib', '__future__',
+  'ast',
 ];
 
 // Writes through pathlib and io are checked by the filesystem rules (work folder only), so the modules themselves are fine.

@@ -11,6 +11,7 @@ import { EditorSidebar, EditorView } from './features/editor/EditorView';
 import { HistoryView, HistorySidebar } from './features/history/HistoryView';
 import type { ViewId } from './features/layout/layoutSlice';
 import { ProjectView, ProjectSidebar } from './features/project/ProjectView';
+import { ProjectWindowLayer } from './features/project/ProjectWindowLayer';
 import { ReviewView, ReviewSidebar } from './features/review/ReviewView';
 import { SettingsView, SettingsSidebar } from './features/settings/SettingsView';
 import { SpecsView, SpecsSidebar } from './features/specs/SpecsView';
@@ -124,6 +125,7 @@ export function App() {
         </div>
       )}
       <StatusBar />
+      <ProjectWindowLayer />
       {paletteOpen && <CommandPalette />}
     </div>
   );

@@ -31,13 +31,16 @@ export function analyzeJavascript(root: Node, options: JavascriptAnalysisOptions
   const context: Context = { ...options, evaluator: createJavascriptEvaluator(model) };
   for (const site of model.imports) checkImport(context, site);
   // Inner nodes end first: checking by end position fills the evaluator's cache bottom-up and keeps recursion shallow.
-  const tagged: Array<{ site: JsSite; check: (context: Context, site: JsSite) => void }> = [
-    ...model.loads.map((site) => ({ site, check: checkReference })),
-    ...model.members.map((site) => ({ site, check: checkReference })),
-    ...model.subscripts.map((site) => ({ site, check: checkSubscript })),
-    ...model.calls.map((site) => ({ site, check: checkCall })),
+  // Positions are read once: each Node getter is a call into the parser's WebAssembly, too slow inside a sort.
+  type Check = (context: Context, site: JsSite) => void;
+  const tag = (site: JsSite, check: Check) => ({ site, check, end: site.node.endIndex, start: site.node.startIndex });
+  const tagged = [
+    ...model.loads.map((site) => tag(site, checkReference)),
+    ...model.members.map((site) => tag(site, checkReference)),
+    ...model.subscripts.map((site) => tag(site, checkSubscript)),
+    ...model.calls.map((site) => tag(site, checkCall)),
   ];
-  tagged.sort((a, b) => a.site.node.endIndex - b.site.node.endIndex || b.site.node.startIndex - a.site.node.startIndex);
+  tagged.sort((a, b) => a.end - b.end || b.start - a.start);
   for (const { site, check } of tagged) check(context, site);
 }
 

@@ -289,6 +289,8 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
   // or Math.max) is Function, which compiles text. A member of a global or module (Math.max, fs.readFileSync) is
   // taken to be a function; a bare unknown global is taken to be an object, whose constructor is merely its class.
   function constructorOf(value: JsValue): JsValue {
+    // CommonJS's `module.constructor` is the Module class, whose _load and createRequire load any module by name.
+    if (value.kind === 'qual' && value.name === 'module') return { kind: 'qual', name: 'node:module.Module' };
     if (value.kind === 'function' || value.kind === 'constructor' || value.kind === 'method') return { kind: 'qual', name: 'Function', viaConstructor: true };
     if (value.kind === 'qual' && (globalFunctions.has(value.name) || (value.name.includes('.') && !value.name.startsWith('node:') && value.name !== 'process.env'))) {
       return { kind: 'qual', name: 'Function', viaConstructor: true };

@@ -35,7 +35,7 @@ export type PythonAnalysisOptions = {
 
 type Context = PythonAnalysisOptions & { model: PythonModel; evaluator: PythonEvaluator; importedModules: Set<string> };
 
-type Tagged = { site: Site; check: (context: Context, site: Site) => void };
+type Tagged = { site: Site; check: (context: Context, site: Site) => void; end: number; start: number };
 
 /** Runs every Python rule over a parsed module. */
 export function analyzePython(root: Node, options: PythonAnalysisOptions): void {
@@ -49,19 +49,27 @@ export function analyzePython(root: Node, options: PythonAnalysisOptions): void 
 
   for (const site of model.imports) checkImport(context, site);
   // Inner nodes end first, so checking by end position fills the evaluator's cache bottom-up and keeps recursion shallow.
+  // Positions are read once: each Node getter is a call into the parser's WebAssembly, too slow inside a sort.
+  const tag = (site: Site, check: Tagged['check']): Tagged => ({ site, check, end: site.node.endIndex, start: site.node.startIndex });
   const tagged: Tagged[] = [
-    ...model.loads.map((site) => ({ site, check: checkName })),
-    ...model.attributes.map((site) => ({ site, check: checkAttribute })),
-    ...model.subscripts.map((site) => ({ site, check: checkSubscript })),
-    ...model.calls.map((site) => ({ site, check: checkCall })),
-    ...model.operators.map((site) => ({ site, check: checkOperator })),
+    ...model.loads.map((site) => tag(site, checkName)),
+    ...model.attributes.map((site) => tag(site, checkAttribute)),
+    ...model.subscripts.map((site) => tag(site, checkSubscript)),
+    ...model.calls.map((site) => tag(site, checkCall)),
+    ...model.operators.map((site) => tag(site, checkOperator)),
   ];
-  tagged.sort((a, b) => a.site.node.endIndex - b.site.node.endIndex || b.site.node.startIndex - a.site.node.startIndex);
+  tagged.sort((a, b) => a.end - b.end || b.start - a.start);
   for (const { site, check } of tagged) check(context, site);
+  for (const site of model.strings) {
+    const found = evaluator.values(site.node, place(site));
+    checkEscapeNames(context, site.node, found);
+    checkEscapeTemplate(context, site.node, found);
+  }
   for (const site of model.loops) checkLoop(context, site);
   for (const site of model.execStatements) options.findings.report('py.exec.exec', site.node, 'exec');
   for (const site of model.printStatements) options.findings.report('py.syntax.error', site.node, site.node.text.split('\n')[0] ?? 'print', 'Python 2 print statement');
   if (options.parseEmbedded && importedModules.has('doctest')) checkDoctests(context);
+  if (options.parseEmbedded) checkStringAnnotations(context);
 }
 
 const place = (site: Site): Place => ({ scope: site.scope, top: site.top });
@@ -177,12 +185,28 @@ function isSuspiciousName(value: Value): boolean {
   return value.kind === 'unknown' ? value.obfuscated || value.prefix === '' || value.prefix.startsWith('_') : value.kind !== 'str';
 }
 
-function isHiddenName(value: Value): boolean {
-  return value.kind === 'unknown' ? value.obfuscated || value.prefix.startsWith('_') : value.kind !== 'str';
+// A known prefix hides a dangerous name only if one could still follow: `"__" + x` may spell __globals__ and `"f_" + x`
+// f_back, but `"_handle_" + kind` or `"do_" + command` (dispatch on one's own methods) cannot reach either.
+function mayStartEscapeName(prefix: string): boolean {
+  if (prefix === '') return false;
+  if (prefix.startsWith('__') || prefix === '_') return true;
+  for (const name of escapeDunders) if (name.startsWith(prefix)) return true;
+  for (const name of frameAttributes) if (name.startsWith(prefix)) return true;
+  return false;
 }
 
+function isHiddenName(value: Value): boolean {
+  return value.kind === 'unknown' ? value.obfuscated || mayStartEscapeName(value.prefix) : value.kind !== 'str';
+}
+
+const literalKinds = new Set<Value['kind']>(['str', 'num', 'bool', 'none', 'seq', 'dict']);
+
+// A receiver is worth suspicion when it may be a module, namespace, function or code (the ways to globals and
+// builtins), something obfuscated, or when it can only be a literal (a way to its class). A variable that is None
+// by default and an object otherwise (`namespace=None`) is an ordinary object.
 function isSuspiciousReceiver(found: Value[]): boolean {
-  return found.some((value) => (value.kind === 'unknown' ? value.obfuscated : value.kind !== 'class' && value.kind !== 'path'));
+  const leads = found.some((value) => (value.kind === 'unknown' ? value.obfuscated : !literalKinds.has(value.kind) && value.kind !== 'class' && value.kind !== 'path'));
+  return leads || (found.length > 0 && found.every((value) => literalKinds.has(value.kind)));
 }
 
 function checkAttributeName(context: Context, node: Node, name: string, receivers: Value[]): void {
@@ -190,6 +214,37 @@ function checkAttributeName(context: Context, node: Node, name: string, receiver
     if (escapeDunders.has(part)) context.findings.report('py.introspection.dunder', node, node.text, `attribute "${part}"`);
     else if (frameAttributes.has(part)) context.findings.report('py.introspection.frame', node, node.text, `attribute "${part}"`);
     else if (part === '__dict__' && isModuleLike(receivers)) context.findings.report('py.introspection.dunder', node, node.text, `attribute "${part}"`);
+  }
+}
+
+const dottedName = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+/**
+ * A string whose value names an escape attribute (`"__globals__"`, `"f_back"`, `"a.__code__"`), wherever it is built
+ * or passed. Checking getattr's own argument is not enough: a wrapper `def g(o, n): return getattr(o, n)` hides the
+ * name behind a parameter, so the name itself is the finding, at the place it is written, folded or handed over.
+ */
+function checkEscapeNames(context: Context, node: Node, found: Value[]): void {
+  for (const value of found) {
+    if (value.kind !== 'str' || value.value.length > 200 || !dottedName.test(value.value)) continue;
+    const part = value.value.split('.').find((name) => escapeDunders.has(name) || frameAttributes.has(name));
+    if (part) context.findings.report(escapeDunders.has(part) ? 'py.introspection.dunder' : 'py.introspection.frame', node, node.text, `names "${part}"`);
+  }
+}
+
+/**
+ * A template whose field walks into an escape attribute ("{0.__init__.__globals__}"), whatever formats it: str.format
+ * is checked at its call, but logging.Formatter(style="{") and helpers of the code's own format too.
+ * Only the escape names count here; a plain "{0.__class__.__name__}" is left to the format-call check.
+ */
+function checkEscapeTemplate(context: Context, node: Node, found: Value[]): void {
+  for (const value of found) {
+    if (value.kind !== 'str' || !value.value.includes('{') || value.value.length > 10_000) continue;
+    for (const field of parseFormatTemplate(value.value) ?? []) {
+      if (typeof field === 'string') continue;
+      const hidden = field.path.find((part) => escapeDunders.has(part) || frameAttributes.has(part));
+      if (hidden) context.findings.report('py.introspection.format-string', node, node.text, `field reads "${hidden}"`);
+    }
   }
 }
 
@@ -231,19 +286,89 @@ function checkCall(context: Context, site: Site): void {
   const callee = node.childForFieldName('function');
   if (!callee) return;
   const args = callArguments(node);
-  for (const target of context.evaluator.values(callee, place(site))) {
+  const targets = context.evaluator.values(callee, place(site));
+  for (const target of targets) {
     if (target.kind === 'qual') checkQualifiedCall(context, site, target.name, args, callee);
     else if (target.kind === 'method') checkMethodCall(context, site, target, args, callee);
     else if (target.kind === 'attrgetter') checkAttributeName(context, node, target.names.join('.'), []);
   }
+  if (callee.type === 'attribute') checkBoundMethodCall(context, site, callee, targets, args);
   const result = context.evaluator.values(node, place(site));
   checkValues(context, node, result);
+  checkEscapeNames(context, node, result);
+  for (const argument of [...args.positional, ...args.keywords.values()]) checkEscapeNames(context, argument, context.evaluator.values(argument, place(site)));
   if (result.some((value) => value.kind === 'huge') && !args.positional.some((argument) => context.evaluator.values(argument, place(site)).some((value) => value.kind === 'huge'))) {
     context.findings.report('py.resource.huge-constant', node, node.text);
   }
 }
 
 type Arguments = ReturnType<typeof callArguments>;
+
+/**
+ * logging.config imports and calls whatever a configuration names: a `()` or `class` entry is a dotted path to any
+ * callable, and an `ext://` value to any object (`{"()": "os.system", "command": "id"}` runs a process). A constant
+ * dict is checked name by name like an import; a configuration the validator cannot read, or a file, is refused.
+ */
+function checkLoggingConfig(context: Context, node: Node, name: string, configNode: Node | null, at: Place): void {
+  const configs = configNode && name.endsWith('dictConfig') ? context.evaluator.values(configNode, at) : [];
+  if (configs.length === 0 || configs.some((value) => value.kind !== 'dict')) {
+    context.findings.report('py.exec.dynamic-import', node, node.text, 'logging configuration names callables to import');
+    return;
+  }
+  const pending: Value[] = [...configs];
+  while (pending.length > 0) {
+    const value = pending.pop() as Value;
+    if (value.kind === 'seq') for (const item of value.items) pending.push(...item);
+    if (value.kind !== 'dict') continue;
+    for (const [key, entries] of value.entries) {
+      for (const entry of entries) {
+        const path = entry.kind === 'str' ? (entry.value.startsWith('ext://') ? entry.value.slice(6) : key === '()' || key === 'class' ? entry.value : null) : null;
+        if (path !== null) checkConfiguredName(context, node, path);
+        else if ((key === '()' || key === 'class') && entry.kind !== 'function' && entry.kind !== 'class' && entry.kind !== 'qual') {
+          context.findings.report('py.exec.dynamic-import', node, node.text, `"${key}" names a callable not known until run time`);
+        } else pending.push(entry);
+      }
+    }
+  }
+}
+
+function checkConfiguredName(context: Context, node: Node, path: string): void {
+  const canonical = canonicalPythonName(path);
+  const rule = pythonSinkFor(canonical);
+  if (rule) {
+    context.findings.report(rule, node, display(canonical), 'named in a logging configuration');
+    return;
+  }
+  const dot = canonical.lastIndexOf('.');
+  if (dot > 0) checkModule(context, canonical.slice(0, dot), node);
+}
+
+const attributeAccessors = new Set(['__getattribute__', '__getattr__', '__setattr__', '__delattr__']);
+const formatterMethods = new Set(['format', 'vformat', 'format_map']);
+
+// Calls by method name on any receiver, whatever the evaluator knows about it, because what they do does not depend on
+// the receiver: `x.__getattribute__(name)` reads an attribute by name like getattr(x, name), and a Formatter (or
+// anything with a format method) walks the dunder paths of a template the same way str.format does.
+function checkBoundMethodCall(context: Context, site: Site, callee: Node, targets: Value[], args: Arguments): void {
+  const at = place(site);
+  const name = callee.childForFieldName('attribute')?.text ?? '';
+  const object = callee.childForFieldName('object');
+  const first = args.positional[0];
+  if (!object || !first) return;
+  if (attributeAccessors.has(name)) {
+    // object.__getattribute__(obj, name) is getattr with the object first; checkQualifiedCall has seen it.
+    if (targets.some((target) => target.kind === 'qual' && attributeFunctions.has(target.name))) return;
+    checkComputedName(context, site.node, context.evaluator.values(first, at), context.evaluator.values(object, at));
+    return;
+  }
+  const receivers = context.evaluator.values(object, at);
+  if (receivers.some((value) => value.kind === 'str')) return;
+  if (formatterMethods.has(name)) {
+    for (const text of context.evaluator.strings(first, at).known) checkFormatTemplate(context, site.node, text);
+  } else if (name === 'get_field') {
+    for (const text of context.evaluator.strings(first, at).known) checkFormatTemplate(context, site.node, `{${text}}`);
+  }
+}
 
 function checkQualifiedCall(context: Context, site: Site, name: string, args: Arguments, callee: Node): void {
   const node = site.node;
@@ -254,6 +379,10 @@ function checkQualifiedCall(context: Context, site: Site, name: string, args: Ar
     const modules = moduleNode ? context.evaluator.strings(moduleNode, at) : { known: [], unknown: [] };
     for (const module of modules.known) checkModule(context, module, node);
     if (!moduleNode || modules.unknown.length > 0) context.findings.report('py.exec.dynamic-import', node, node.text);
+    return;
+  }
+  if (name === 'logging.config.dictConfig' || name === 'logging.config.fileConfig') {
+    checkLoggingConfig(context, node, name, args.positional[0] ?? args.keywords.get(name.endsWith('dictConfig') ? 'config' : 'fname') ?? null, at);
     return;
   }
   const attribute = attributeFunctions.get(name);
@@ -371,6 +500,7 @@ const repeatingOperators = new Set(['**', '*', '<<']);
 
 function checkOperator(context: Context, site: Site): void {
   const node = site.node;
+  checkEscapeNames(context, node, context.evaluator.values(node, place(site)));
   const operator = node.childForFieldName('operator')?.type ?? '';
   if (!repeatingOperators.has(operator)) return;
   const at = place(site);
@@ -451,9 +581,38 @@ function checkDoctests(context: Context): void {
       const root = parse(code);
       if (!root) continue;
       const row = site.node.startPosition.row;
-      analyzePython(root, { policy: context.policy, findings: shiftRows(context.findings, row) });
+      analyzePython(root, { policy: context.policy, findings: shiftRows(context.findings, row, 'in a doctest example') });
     }
   }
+}
+
+// A string annotation is code: typing.get_type_hints (and dataclasses, pydantic, inspect.get_annotations) evaluates
+// it with eval, so `def f(x: "__import__('os').system('id')")` runs a process once anything asks for the hints.
+// Each one is checked as the expression it is. Literal["eval", "exec"] holds plain values, not code.
+function checkStringAnnotations(context: Context): void {
+  const parse = context.parseEmbedded;
+  if (!parse) return;
+  for (const site of context.model.strings) {
+    if (!isInAnnotation(site.node)) continue;
+    for (const text of context.evaluator.strings(site.node, place(site)).known) {
+      if (text.trim() === '' || text.length > 10_000) continue;
+      const root = parse(text);
+      if (!root) continue;
+      analyzePython(root, { policy: context.policy, findings: shiftRows(context.findings, site.node.startPosition.row, 'in a string annotation, which get_type_hints evaluates') });
+    }
+  }
+}
+
+function isInAnnotation(node: Node): boolean {
+  let inType = false;
+  for (let current = node.parent; current; current = current.parent) {
+    // `Literal[...]` parses as a subscript, or inside an annotation as generic_type(identifier, type_parameter).
+    if (current.type === 'subscript' && /(^|\.)Literal$/.test(current.childForFieldName('value')?.text ?? '')) return false;
+    if (current.type === 'generic_type' && /(^|\.)Literal$/.test(current.namedChildren[0]?.text ?? '')) return false;
+    if (current.type === 'type') inType = true;
+    if (current.type.endsWith('_statement') || current.type.endsWith('_definition') || current.type === 'block' || current.type === 'module' || current.type === 'call') break;
+  }
+  return inType;
 }
 
 function doctestSource(text: string): string | null {
@@ -473,16 +632,16 @@ function doctestSource(text: string): string | null {
   return found ? lines.join('\n') : null;
 }
 
-function shiftRows(findings: FindingCollector, rows: number): FindingCollector {
+function shiftRows(findings: FindingCollector, rows: number, where: string): FindingCollector {
   const shift = <T extends { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }>(range: T) => ({
     startPosition: { row: range.startPosition.row + rows, column: range.startPosition.column },
     endPosition: { row: range.endPosition.row + rows, column: range.endPosition.column },
   });
   return {
     report: (ruleId, range, subject, detail) => {
-      // Syntax problems in examples make the doctest fail; they do not make the file dangerous.
+      // Syntax problems in examples (or annotations) make them fail; they do not make the file dangerous.
       if (ruleId.startsWith('py.syntax.')) return;
-      findings.report(ruleId, shift(range), subject, detail ? `${detail}; in a doctest example` : 'in a doctest example');
+      findings.report(ruleId, shift(range), subject, detail ? `${detail}; ${where}` : where);
     },
     reportMessage: (ruleId, range, message) => findings.reportMessage(ruleId, shift(range), message),
     findings: () => findings.findings(),

@@ -167,6 +167,9 @@ export const codeStringFunctions = new Map<string, ArgumentSpec[]>([
   ['profile.runctx', [arg(0, 'statement')]],
   ['cProfile.run', [arg(0, 'statement')]],
   ['cProfile.runctx', [arg(0, 'statement')]],
+  // A forward reference is evaluated as Python when type hints are resolved.
+  ['typing.ForwardRef', [arg(0, 'arg')]],
+  ['typing._eval_type', [arg(0, 't')]],
 ]);
 
 export type FileEffect = 'write' | 'delete';

@@ -1,4 +1,4 @@
-# expect: allowed trusted
+# expect: allowed
 import ast
 values = ast.literal_eval("[1, 2, 3]")
 print(sum(values))

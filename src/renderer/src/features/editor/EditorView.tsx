@@ -4,6 +4,10 @@ import { Language, Tier } from '../../../../shared/domain';
 import { useAppStore } from '../../store';
 import { CodeEditor } from '../../ui/CodeEditor';
 import { useResolvedTheme } from '../../ui/theme';
+import { RunButton } from '../console/RunButton';
+import { AssessQualityButton, QualityPanel } from '../quality/QualityAssessment';
+import { FindingsPanel } from '../validation/FindingsPanel';
+import { useLiveValidation } from '../validation/useLiveValidation';
 
 const languageLabels: Record<Language, string> = { python: 'Python', typescript: 'TypeScript', javascript: 'JavaScript' };
 const tierLabels: Record<Tier, string> = { sandbox: 'sandbox (generated code)', testing: 'testing', trusted: 'trusted', core: 'core' };
@@ -14,6 +18,7 @@ export function EditorView() {
     useShallow((s) => ({ setEditorCode: s.setEditorCode, setEditorLanguage: s.setEditorLanguage, setEditorTier: s.setEditorTier })),
   );
   const theme = useResolvedTheme();
+  const live = useLiveValidation(code, language, tier);
   return (
     <section className="editor-view" data-testid="editor-view">
       <header className="view-toolbar">
@@ -37,9 +42,22 @@ export function EditorView() {
             ))}
           </select>
         </label>
+        <RunButton />
+        <AssessQualityButton />
       </header>
       <div className="editor-view-body">
-        <CodeEditor value={code} language={language} theme={theme} onChange={setEditorCode} ariaLabel="Scratch code editor" testId="editor-code" />
+        <CodeEditor
+          value={code}
+          language={language}
+          theme={theme}
+          onChange={setEditorCode}
+          markers={live.markers}
+          revealLine={live.revealLine}
+          ariaLabel="Scratch code editor"
+          testId="editor-code"
+        />
+        <FindingsPanel report={live.report} status={live.status} error={live.error} onSelect={live.reveal} />
+        <QualityPanel />
       </div>
     </section>
   );

@@ -6,6 +6,9 @@ import { Theme } from '../../../../shared/settings';
 import { bridge } from '../../bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useAppStore } from '../../store';
+import { PolicySettings } from './PolicySettings';
+import { ProviderSettings } from './ProviderSettings';
+import { SandboxSettings } from './SandboxSettings';
 
 export function SettingsView() {
   const settings = useAppStore((s) => s.app.settings);
@@ -39,10 +42,13 @@ export function SettingsView() {
       </label>
 
       <h2>Sandbox</h2>
-      <p>
-        Isolation level: <strong data-testid="settings-isolation">{info.isolation.level}</strong>
-      </p>
-      <p className="muted">{info.isolation.detail}</p>
+      <SandboxSettings />
+
+      <h2>Model provider</h2>
+      <ProviderSettings />
+
+      <h2>Validator policies</h2>
+      <PolicySettings />
 
       <h2>Data</h2>
       <dl className="facts">

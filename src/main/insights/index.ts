@@ -1,0 +1,64 @@
+// Figures over time from what the store already holds: sandbox runs per day with success rate and duration
+// percentiles, where generated bodies came from, and how quality scores moved across a spec's versions.
+import type { DayFigures, Insights, SpecQuality } from '../../shared/insights';
+import type { Db } from '../store/db';
+
+const sources = ['reuse', 'library', 'model', 'manual', 'none'] as const;
+
+/** The p-th percentile (0–100) of sorted values, nearest-rank; null for none. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+export function createInsights(db: Db, now: () => Date = () => new Date()) {
+  return {
+    overview(dayCount: number): Insights {
+      const end = now();
+      const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate() - (dayCount - 1)));
+      const from = start.toISOString();
+      const days = new Map<string, DayFigures & { durations: number[] }>();
+      for (let i = 0; i < dayCount; i++) {
+        const day = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+        days.set(day, { day, runs: 0, succeeded: 0, successRate: null, p50Ms: null, p95Ms: null, artifacts: 0, sources: Object.fromEntries(sources.map((s) => [s, 0])) as DayFigures['sources'], durations: [] });
+      }
+      const runs = db.prepare(`SELECT substr(started_at, 1, 10) AS day, status, wall_ms FROM executions WHERE started_at >= ? AND status != 'running'`).all(from) as { day: string; status: string; wall_ms: number | null }[];
+      for (const run of runs) {
+        const figures = days.get(run.day);
+        if (!figures) continue;
+        figures.runs++;
+        if (run.status === 'success') figures.succeeded++;
+        if (typeof run.wall_ms === 'number') figures.durations.push(run.wall_ms);
+      }
+      const made = db.prepare(`SELECT substr(created_at, 1, 10) AS day, body_source AS source, count(*) AS n FROM artifacts WHERE created_at >= ? GROUP BY day, source`).all(from) as { day: string; source: (typeof sources)[number]; n: number }[];
+      for (const row of made) {
+        const figures = days.get(row.day);
+        if (!figures) continue;
+        figures.artifacts += row.n;
+        figures.sources[row.source] = (figures.sources[row.source] ?? 0) + row.n;
+      }
+      const dayList = [...days.values()].map(({ durations, ...figures }) => {
+        const sorted = durations.sort((a, b) => a - b);
+        return { ...figures, successRate: figures.runs ? figures.succeeded / figures.runs : null, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+      });
+      const scores = db
+        .prepare(
+          `SELECT s.id AS spec_id, s.name AS spec_name, v.version, a.id AS artifact_id, a.status, q.score, q.created_at
+           FROM quality_reports q JOIN artifacts a ON a.id = q.artifact_id JOIN spec_versions v ON v.id = a.spec_version_id JOIN specs s ON s.id = v.spec_id
+           WHERE q.id IN (SELECT max(id) FROM quality_reports WHERE artifact_id IS NOT NULL GROUP BY artifact_id)
+           ORDER BY s.id, v.version, a.id`,
+        )
+        .all() as { spec_id: number; spec_name: string; version: number; artifact_id: number; status: string; score: number; created_at: string }[];
+      const bySpec = new Map<number, SpecQuality>();
+      for (const row of scores) {
+        const spec = bySpec.get(row.spec_id) ?? { specId: row.spec_id, specName: row.spec_name, versions: [] };
+        spec.versions.push({ version: row.version, artifactId: row.artifact_id, score: row.score, status: row.status, createdAt: row.created_at });
+        bySpec.set(row.spec_id, spec);
+      }
+      return { from, to: end.toISOString(), days: dayList, qualityBySpec: [...bySpec.values()] };
+    },
+  };
+}
+
+export type InsightsService = ReturnType<typeof createInsights>;

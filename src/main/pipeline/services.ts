@@ -1,0 +1,90 @@
+// Generation's services as the composition root creates them: templates (built-in and the user's), the generator,
+// the library, the harness sandbox the pipeline tests in, the model provider, and the pipeline itself.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IsolationInfo } from '../../shared/app';
+import { findAppRoot } from '../appRoot';
+import type { EventHub } from '../events';
+import { createGenerator, type Generator } from '../generator';
+import type { Indexer } from '../indexer';
+import { createLibrary, type Library } from '../library';
+import { createSandbox } from '../sandbox';
+import type { ExecutionRepo } from '../store/executionRepo';
+import type { GenerationRepo } from '../store/generationRepo';
+import type { LibraryRepo } from '../store/libraryRepo';
+import type { ProviderRepo } from '../store/providerRepo';
+import { createChatProvider } from '../provider';
+import { createTemplateEngine, type TemplateEngine } from '../templates';
+import type { Validator } from '../validator';
+import { createHarnessVerdicts, createPipeline, type BodyProvider, type Pipeline } from './index';
+import { createIndexReuse } from './reuse';
+
+export type GenerationServices = { templates: TemplateEngine; generator: Generator; library: Library; pipeline: Pipeline; provider: BodyProvider };
+
+export type GenerationDeps = {
+  appRoot: string;
+  dataDir: string;
+  repos: { generation: GenerationRepo; library: LibraryRepo; executions: ExecutionRepo; provider: ProviderRepo };
+  validator: Validator;
+  indexer?: Pick<Indexer, 'search' | 'fileContent'>;
+  events: EventHub;
+  isolation: IsolationInfo;
+  pythonPath: () => string;
+};
+
+/**
+ * appRoot holds templates/ in the checkout and in the packaged app's resources alike; a host started with another root
+ * (tests that point it at a temp folder) still finds the checkout's templates beside this code.
+ */
+export function builtinTemplatesDir(appRoot: string): string {
+  const configured = path.join(appRoot, 'templates');
+  if (fs.existsSync(configured)) return configured;
+  try {
+    const checkout = path.join(findAppRoot(__dirname), 'templates');
+    if (fs.existsSync(checkout)) return checkout;
+  } catch {
+    // Not inside a checkout: the configured folder is the only candidate.
+  }
+  return configured;
+}
+
+export function createGenerationServices(deps: GenerationDeps): { services: GenerationServices; close(): Promise<void> } {
+  const templates = createTemplateEngine({ builtinDir: builtinTemplatesDir(deps.appRoot), userDir: path.join(deps.dataDir, 'templates') });
+  const generator = createGenerator({ templates });
+  const library = createLibrary({ repo: deps.repos.library });
+  const harness = createHarnessVerdicts();
+  // A sandbox of its own: same isolation, limits and history as every run, but it only runs the pipeline's test
+  // harnesses, each carrying the verdict of the generated code inside it (see harness.ts).
+  const harnessSandbox = createSandbox({
+    executions: deps.repos.executions,
+    validate: (code) => harness.validate(code),
+    emit: deps.events.emit,
+    isolation: deps.isolation,
+    pythonPath: deps.pythonPath,
+  });
+  // Read at each run, so settings saved in the UI apply to the next generation.
+  const provider = createChatProvider(() => ({ ...deps.repos.provider.settings(), apiKey: deps.repos.provider.apiKey() }));
+  const pipeline = createPipeline({
+    generator,
+    validator: deps.validator,
+    library,
+    repo: deps.repos.generation,
+    harness,
+    runHarness: (request, signal) =>
+      harnessSandbox.run(
+        {
+          code: request.code,
+          language: 'python',
+          tier: request.tier,
+          limits: { timeoutMs: request.timeoutMs, cpuSeconds: Math.ceil(request.timeoutMs / 1000) },
+          ...(request.artifactId ? { artifactId: request.artifactId } : {}),
+        },
+        signal,
+      ),
+    emitStage: (event) => deps.events.emit('pipeline.stage', event),
+    emitToken: (event) => deps.events.emit('pipeline.token', event),
+    ...(deps.indexer ? { reuse: createIndexReuse(deps.indexer) } : {}),
+    provider,
+  });
+  return { services: { templates, generator, library, pipeline, provider }, close: () => harnessSandbox.close() };
+}

@@ -1,0 +1,61 @@
+// Test helpers for the pipeline: real templates, validator, library, SQLite store and sandbox in a temp folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PipelineStageEvent, PipelineTokenEvent } from '../../shared/generation';
+import { findAppRoot } from '../appRoot';
+import { createGenerator } from '../generator';
+import { createLibrary } from '../library';
+import { createSandbox } from '../sandbox';
+import { openDatabase, type Db } from '../store/db';
+import { createExecutionRepo } from '../store/executionRepo';
+import { createGenerationRepo } from '../store/generationRepo';
+import { createLibraryRepo } from '../store/libraryRepo';
+import { createTemplateEngine } from '../templates';
+import { makeTempDir } from '../testing/tempDir';
+import { createValidator } from '../validator';
+import { createHarnessVerdicts, createPipeline, type BodyProvider } from './index';
+
+export type PipelineHarness = ReturnType<typeof createPipelineHarness>;
+
+export function createPipelineHarness(options: { provider?: BodyProvider } = {}) {
+  const { dir, cleanup } = makeTempDir('ark-pipeline-test-');
+  fs.chmodSync(dir, 0o711);
+  const db: Db = openDatabase(path.join(dir, 'ark.db'));
+  const appRoot = findAppRoot(__dirname);
+  const templates = createTemplateEngine({ builtinDir: path.join(appRoot, 'templates'), userDir: path.join(dir, 'templates') });
+  const generator = createGenerator({ templates });
+  const harness = createHarnessVerdicts();
+  const sandbox = createSandbox({ executions: createExecutionRepo(db), validate: harness.validate, emit: () => {}, baseDir: path.join(dir, 'runs') });
+  const repo = createGenerationRepo(db);
+  const library = createLibrary({ repo: createLibraryRepo(db) });
+  const events: PipelineStageEvent[] = [];
+  const tokens: PipelineTokenEvent[] = [];
+  const pipeline = createPipeline({
+    generator,
+    validator: createValidator(),
+    library,
+    repo,
+    harness,
+    runHarness: (request, signal) =>
+      sandbox.run({ code: request.code, language: 'python', tier: request.tier, limits: { timeoutMs: request.timeoutMs }, ...(request.artifactId ? { artifactId: request.artifactId } : {}) }, signal),
+    emitStage: (event) => events.push(event),
+    emitToken: (event) => tokens.push(event),
+    ...(options.provider ? { provider: options.provider } : {}),
+  });
+  return {
+    pipeline,
+    harness,
+    generator,
+    library,
+    repo,
+    sandbox,
+    events,
+    tokens,
+    templates,
+    async close() {
+      await sandbox.close();
+      db.close();
+      cleanup();
+    },
+  };
+}

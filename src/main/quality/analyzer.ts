@@ -1,0 +1,191 @@
+// The quality analyzer: measures code from its syntax tree, runs the linters and type checkers that apply, and
+// scores the result. Pure assessment; storing reports is the service's job (index.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ArkError } from '../../shared/errors';
+import { scoringVersion, type AnalyzeCode, type FormatCheck, type QualityFinding, type QualityReport, type ToolRun } from '../../shared/quality';
+import { measureCode } from './metrics';
+import { findOnPath, runOptionalTool, type OptionalToolName } from './optionalTools';
+import { pyrightCliPath, pyrightPackageVersion, runPyright } from './pyright';
+import { createRuffQuality } from './ruffQuality';
+import { scoreReport } from './score';
+import { checkTypeScript, loadTypeScript } from './typescriptCheck';
+
+const require = createRequire(import.meta.url);
+
+export type QualityAnalyzerOptions = {
+  /** pyright's CLI entry; null turns pyright off (reported as missing). Default: the installed npm package. */
+  pyrightCliPath?: string | null;
+  /** false turns the TypeScript compiler off (reported as missing). */
+  typescript?: boolean;
+  /** Paths of pylint and mypy; null turns one off. Default: looked up on PATH. */
+  optionalTools?: Partial<Record<OptionalToolName, string | null>>;
+  /** Time each external checker may take (default 60 s). */
+  toolTimeoutMs?: number;
+  /** Code larger than this is measured and linted but not type-checked (default 500 KB): checking is the slow part. */
+  maxTypeCheckChars?: number;
+};
+
+/** A report before it is stored. */
+export type Analysis = Omit<QualityReport, 'id' | 'artifactId' | 'path' | 'createdAt'>;
+
+export type QualityAnalyzer = {
+  analyze(request: AnalyzeCode, signal?: AbortSignal): Promise<Analysis>;
+};
+
+/** Findings kept in one report; the count of all of them is kept beside. */
+export const maxReportedFindings = 1000;
+
+/** At most two checker processes at once: the machine's cores are shared with the UI and the sandbox. */
+function createLimiter(slots: number) {
+  let free = slots;
+  const waiting: Array<() => void> = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    else free -= 1;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
+}
+
+/** An installed package's version, found beside its entry point (some packages do not export package.json). */
+function packageVersion(name: string): string | null {
+  try {
+    let folder = path.dirname(require.resolve(name));
+    for (let depth = 0; depth < 4; depth += 1, folder = path.dirname(folder)) {
+      const manifest = path.join(folder, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (parsed.name === name && parsed.version) return parsed.version;
+    }
+  } catch {
+    // not installed
+  }
+  return null;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): QualityAnalyzer {
+  const ruff = createRuffQuality();
+  const limit = createLimiter(2);
+  const timeoutMs = options.toolTimeoutMs ?? 60_000;
+  const maxTypeCheckChars = options.maxTypeCheckChars ?? 500_000;
+  const pyrightPath = options.pyrightCliPath === undefined ? pyrightCliPath() : options.pyrightCliPath;
+  const optionalPath = (name: OptionalToolName) => (options.optionalTools && name in options.optionalTools ? (options.optionalTools[name] ?? null) : findOnPath(name));
+  const treeSitterVersion = packageVersion('web-tree-sitter');
+
+  /** Runs one tool, timing it and turning its failure into a ToolRun rather than a failed report. */
+  async function timed<T>(name: string, optional: boolean, work: () => Promise<{ version: string | null; value: T }>): Promise<{ run: ToolRun; value: T | null }> {
+    const started = performance.now();
+    try {
+      const { version, value } = await work();
+      return { run: { name, version, status: 'ok', optional, message: null, durationMs: performance.now() - started }, value };
+    } catch (err) {
+      if (err instanceof ArkError && err.code === 'cancelled') throw err;
+      return { run: { name, version: null, status: 'failed', optional, message: messageOf(err), durationMs: performance.now() - started }, value: null };
+    }
+  }
+
+  const notRun = (name: string, status: ToolRun['status'], message: string, optional = false, version: string | null = null): ToolRun => ({ name, version, status, optional, message, durationMs: 0 });
+
+  return {
+    async analyze(request, signal) {
+      const started = performance.now();
+      const { code, language, filename } = request;
+      const measured = await measureCode(code, language, filename).catch((err: unknown) => {
+        // Deeply nested input (thousands of brackets) outruns the tree walkers' stack; say so instead of failing oddly.
+        if (err instanceof RangeError) throw new ArkError('invalid-input', 'The code is nested too deeply to measure (thousands of levels of brackets or blocks).');
+        throw err;
+      });
+      const tools: ToolRun[] = [{ name: 'tree-sitter', version: treeSitterVersion, status: 'ok', optional: false, message: null, durationMs: performance.now() - started }];
+      const findings: QualityFinding[] = [];
+      let format: FormatCheck = { formatted: null, firstChangedLine: null, changedLines: 0 };
+      const tooLargeToTypeCheck = code.length > maxTypeCheckChars;
+
+      if (language === 'python') {
+        const lint = await timed('ruff', false, async () => {
+          const lintFindings = ruff.lint(code);
+          format = ruff.format(code);
+          return { version: ruff.version(), value: lintFindings };
+        });
+        tools.push(lint.run);
+        findings.push(...(lint.value ?? []));
+        const jobs: Array<Promise<{ run: ToolRun; value: QualityFinding[] | null }>> = [];
+        if (!pyrightPath) tools.push(notRun('pyright', 'missing', 'the pyright npm package is not installed'));
+        else if (tooLargeToTypeCheck) tools.push(notRun('pyright', 'skipped', `the code is larger than ${maxTypeCheckChars} characters`, false, pyrightPackageVersion()));
+        else {
+          jobs.push(
+            timed('pyright', false, async () => {
+              const result = await limit(() => runPyright(code, { cliPath: pyrightPath, filename, timeoutMs, signal }));
+              return { version: result.version, value: result.findings };
+            }),
+          );
+        }
+        for (const name of ['pylint', 'mypy'] as const) {
+          const executable = optionalPath(name);
+          if (!executable) tools.push(notRun(name, 'missing', `${name} is not on PATH`, true));
+          else if (tooLargeToTypeCheck) tools.push(notRun(name, 'skipped', `the code is larger than ${maxTypeCheckChars} characters`, true));
+          else {
+            jobs.push(
+              timed(name, true, async () => {
+                const result = await limit(() => runOptionalTool(name, executable, code, { filename, timeoutMs, signal }));
+                return { version: result.version, value: result.findings };
+              }),
+            );
+          }
+        }
+        for (const job of await Promise.all(jobs)) {
+          tools.push(job.run);
+          findings.push(...(job.value ?? []));
+        }
+      } else {
+        const ts = options.typescript === false ? null : loadTypeScript();
+        if (!ts) tools.push(notRun('tsc', 'missing', 'the typescript package is not installed'));
+        else if (tooLargeToTypeCheck) tools.push(notRun('tsc', 'skipped', `the code is larger than ${maxTypeCheckChars} characters`, false, ts.version));
+        else {
+          const check = await timed('tsc', false, async () => ({ version: ts.version, value: checkTypeScript(ts, code, language, filename) }));
+          tools.push(check.run);
+          findings.push(...(check.value ?? []));
+        }
+      }
+
+      // Required tools first, then the optional ones, each group in the order they were started.
+      tools.sort((a, b) => Number(a.optional) - Number(b.optional));
+      findings.sort((a, b) => a.line - b.line || a.column - b.column || a.source.localeCompare(b.source));
+      const score = scoreReport({ language, findings, format, functions: measured.functions, maintainability: measured.maintainability, docstrings: measured.docstrings, annotations: measured.annotations, tools });
+      const toolVersions: Record<string, string> = { scoring: String(scoringVersion) };
+      for (const run of tools) if (run.status === 'ok' && run.version) toolVersions[run.name] = run.version;
+      return {
+        language,
+        codeHash: createHash('sha256').update(code).digest('hex'),
+        score: score.score,
+        scoringVersion,
+        breakdown: score.breakdown,
+        deductions: score.deductions,
+        findings: findings.slice(0, maxReportedFindings),
+        findingCount: findings.length,
+        format,
+        functions: measured.functions,
+        lines: measured.lines,
+        maintainability: measured.maintainability,
+        docstrings: measured.docstrings,
+        annotations: measured.annotations,
+        syntaxErrors: measured.syntaxErrors,
+        tools,
+        toolVersions,
+        durationMs: performance.now() - started,
+      };
+    },
+  };
+}
