@@ -124,6 +124,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     events,
     isolation,
     pythonPath: () => repos.settings.get('sandbox.pythonPath'),
+    reviewFeedback: (specId) => repos.review.feedbackForSpec(specId),
   });
   const review = createReviewService({
     repo: repos.review,

@@ -140,7 +140,7 @@ async function start() {
     return;
   }
   let window = createWindow(workbench);
-  let unbind = bindElectronHost({ ipcMain, handlers: workbench.handlers, events: workbench.events, window, isAppUrl });
+  let unbind = bindElectronHost({ ipcMain, dialog, handlers: workbench.handlers, events: workbench.events, window, isAppUrl });
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -149,7 +149,7 @@ async function start() {
     if (BrowserWindow.getAllWindows().length === 0) {
       unbind();
       window = createWindow(workbench);
-      unbind = bindElectronHost({ ipcMain, handlers: workbench.handlers, events: workbench.events, window, isAppUrl });
+      unbind = bindElectronHost({ ipcMain, dialog, handlers: workbench.handlers, events: workbench.events, window, isAppUrl });
     }
   });
   app.on('window-all-closed', () => {

@@ -14,6 +14,7 @@ const ark: ArkBridge = {
   },
   // File.path is gone since Electron 32; only the preload can map a dropped File to its path.
   pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+  pickFolder: () => ipcRenderer.invoke('ark:pick-folder') as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('ark', ark);

@@ -11,4 +11,6 @@ export type ArkBridge = {
   on(listener: (name: string, payload: unknown) => void): () => void;
   /** The filesystem path of a dropped File (Electron only; the web host has no access to it and returns ''). */
   pathForFile(file: unknown): string;
+  /** The native Open Folder dialog: the chosen folder, or null when cancelled. Absent in the web host. */
+  pickFolder?: () => Promise<string | null>;
 };

@@ -20,7 +20,18 @@ export type DayFigures = z.infer<typeof DayFigures>;
 export const SpecQuality = z.object({
   specId: z.number().int().positive(),
   specName: z.string(),
-  versions: z.array(z.object({ version: z.number().int(), artifactId: z.number().int(), score: z.number(), status: z.string(), createdAt: z.string() })),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      artifactId: z.number().int(),
+      /** The pipeline's quality checklist score (validated, tested, documented, typed …). */
+      checklist: z.number().nullable(),
+      /** The quality analyzer's score, when that version was assessed. */
+      analyzer: z.number().nullable(),
+      status: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 export type SpecQuality = z.infer<typeof SpecQuality>;
 

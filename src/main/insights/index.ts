@@ -42,18 +42,23 @@ export function createInsights(db: Db, now: () => Date = () => new Date()) {
         const sorted = durations.sort((a, b) => a - b);
         return { ...figures, successRate: figures.runs ? figures.succeeded / figures.runs : null, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
       });
+      // Two scores per artefact version, never mixed: the pipeline's checklist (every generated version has one) and
+      // the quality analyzer's report (when someone assessed that version).
       const scores = db
         .prepare(
-          `SELECT s.id AS spec_id, s.name AS spec_name, v.version, a.id AS artifact_id, a.status, q.score, q.created_at
-           FROM quality_reports q JOIN artifacts a ON a.id = q.artifact_id JOIN spec_versions v ON v.id = a.spec_version_id JOIN specs s ON s.id = v.spec_id
-           WHERE q.id IN (SELECT max(id) FROM quality_reports WHERE artifact_id IS NOT NULL GROUP BY artifact_id)
+          `SELECT s.id AS spec_id, s.name AS spec_name, v.version, a.id AS artifact_id, a.status, a.created_at,
+             (SELECT json_extract(p.result_json, '$.detail.checklist.score') FROM pipeline_stages p
+               WHERE p.artifact_id = a.id AND p.stage = 'quality' ORDER BY p.id DESC LIMIT 1) AS checklist,
+             (SELECT q.score FROM quality_reports q WHERE q.artifact_id = a.id ORDER BY q.id DESC LIMIT 1) AS analyzer
+           FROM artifacts a JOIN spec_versions v ON v.id = a.spec_version_id JOIN specs s ON s.id = v.spec_id
            ORDER BY s.id, v.version, a.id`,
         )
-        .all() as { spec_id: number; spec_name: string; version: number; artifact_id: number; status: string; score: number; created_at: string }[];
+        .all() as { spec_id: number; spec_name: string; version: number; artifact_id: number; status: string; created_at: string; checklist: number | null; analyzer: number | null }[];
       const bySpec = new Map<number, SpecQuality>();
       for (const row of scores) {
+        if (row.checklist === null && row.analyzer === null) continue;
         const spec = bySpec.get(row.spec_id) ?? { specId: row.spec_id, specName: row.spec_name, versions: [] };
-        spec.versions.push({ version: row.version, artifactId: row.artifact_id, score: row.score, status: row.status, createdAt: row.created_at });
+        spec.versions.push({ version: row.version, artifactId: row.artifact_id, checklist: row.checklist, analyzer: row.analyzer, status: row.status, createdAt: row.created_at });
         bySpec.set(row.spec_id, spec);
       }
       return { from, to: end.toISOString(), days: dayList, qualityBySpec: [...bySpec.values()] };

@@ -37,7 +37,8 @@ describe('insights', () => {
     db.prepare(
       "INSERT INTO artifacts (id, spec_version_id, language, body_source, code, code_hash, status, created_at) VALUES (1, 1, 'python', 'library', 'x', 'h', 'failed', '2026-11-29T10:00:00.000Z'), (2, 2, 'python', 'model', 'x', 'h', 'ready-for-review', '2026-11-30T10:00:00.000Z')",
     ).run();
-    db.prepare('INSERT INTO quality_reports (artifact_id, score) VALUES (1, 61), (2, 70), (2, 88)').run();
+    db.prepare('INSERT INTO quality_reports (artifact_id, score) VALUES (2, 70), (2, 88)').run();
+    db.prepare(`INSERT INTO pipeline_stages (artifact_id, stage, status, result_json) VALUES (1, 'quality', 'passed', '{"detail":{"checklist":{"score":60}}}'), (2, 'quality', 'passed', '{"detail":{"checklist":{"score":80}}}')`).run();
     const insights = createInsights(db, () => new Date('2026-11-30T12:00:00.000Z')).overview(7);
     expect(insights.days).toHaveLength(7);
     const [day29, day30] = insights.days.slice(-2);
@@ -45,7 +46,11 @@ describe('insights', () => {
     expect(day30).toMatchObject({ day: '2026-11-30', runs: 1, successRate: 1, artifacts: 1, sources: { model: 1 } });
     expect(insights.days[0]).toMatchObject({ runs: 0, successRate: null, p50Ms: null });
     expect(insights.qualityBySpec).toEqual([
-      { specId: 1, specName: 'is_prime', versions: [expect.objectContaining({ version: 1, score: 61 }), expect.objectContaining({ version: 2, score: 88 })] },
+      {
+        specId: 1,
+        specName: 'is_prime',
+        versions: [expect.objectContaining({ version: 1, checklist: 60, analyzer: null }), expect.objectContaining({ version: 2, checklist: 80, analyzer: 88 })],
+      },
     ]);
   });
 });

@@ -55,6 +55,8 @@ export type PipelineDeps = {
   emitToken?: (event: PipelineTokenEvent) => void;
   provider?: BodyProvider;
   reuse?: (spec: Spec) => Promise<ReuseCandidate[]>;
+  /** What reviewers said about earlier versions of a spec (comments, reasons for rejected hunks), newest first. */
+  reviewFeedback?: (specId: number) => string[];
 };
 
 export type PipelineRunInput = { spec: Spec; specId?: number; body?: string; runKey?: string };
@@ -279,8 +281,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           }
         }
       }
+      // Reviewers' words on earlier versions go to the model as constraints; the user sees that they did.
+      const feedback = input.specId !== undefined ? (deps.reviewFeedback?.(input.specId) ?? []).slice(0, 10) : [];
+      if (feedback.length) warnings.push(`Review feedback on earlier versions: ${feedback.join(' · ')}`);
       if (source === 'none' && deps.provider?.configured() && !signal?.aborted) {
-        const produced = await modelBody(spec, artifactId, runKey, tried, signal);
+        const forModel = feedback.length ? { ...spec, constraints: [...spec.constraints, ...feedback.map((note) => `A reviewer said about an earlier version: ${note}`)] } : spec;
+        const produced = await modelBody(forModel, artifactId, runKey, tried, signal);
         if (produced) {
           body = produced;
           source = 'model';

@@ -30,6 +30,8 @@ export type GenerationDeps = {
   events: EventHub;
   isolation: IsolationInfo;
   pythonPath: () => string;
+  /** Reviewers' feedback on earlier versions of a spec, fed to the model provider. */
+  reviewFeedback?: (specId: number) => string[];
 };
 
 /**
@@ -85,6 +87,7 @@ export function createGenerationServices(deps: GenerationDeps): { services: Gene
     emitToken: (event) => deps.events.emit('pipeline.token', event),
     ...(deps.indexer ? { reuse: createIndexReuse(deps.indexer) } : {}),
     provider,
+    ...(deps.reviewFeedback ? { reviewFeedback: deps.reviewFeedback } : {}),
   });
   return { services: { templates, generator, library, pipeline, provider }, close: () => harnessSandbox.close() };
 }

@@ -17,7 +17,7 @@ import { createHarnessVerdicts, createPipeline, type BodyProvider } from './inde
 
 export type PipelineHarness = ReturnType<typeof createPipelineHarness>;
 
-export function createPipelineHarness(options: { provider?: BodyProvider } = {}) {
+export function createPipelineHarness(options: { provider?: BodyProvider; reviewFeedback?: (specId: number) => string[] } = {}) {
   const { dir, cleanup } = makeTempDir('ark-pipeline-test-');
   fs.chmodSync(dir, 0o711);
   const db: Db = openDatabase(path.join(dir, 'ark.db'));
@@ -41,6 +41,7 @@ export function createPipelineHarness(options: { provider?: BodyProvider } = {})
     emitStage: (event) => events.push(event),
     emitToken: (event) => tokens.push(event),
     ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.reviewFeedback ? { reviewFeedback: options.reviewFeedback } : {}),
   });
   return {
     pipeline,

@@ -829,16 +829,34 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (launcher !== null) sendSignal(launcher, name);
   };
 
+  // Every run or start from its first await to its end: close() waits for these too, so a run still being validated
+  // or prepared when the app shuts down never writes to a database that has closed.
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inflight.add(work);
+    const forget = () => inflight.delete(work);
+    work.then(forget, forget);
+    return work;
+  };
+
   const sandbox: Sandbox = {
-    async run(request, signal) {
-      const { prepared, blocked } = await admit(request, 'batch');
-      if (blocked) return blocked;
-      return runBatch(prepared, signal);
+    run(request, signal) {
+      return track(
+        (async () => {
+          const { prepared, blocked } = await admit(request, 'batch');
+          if (blocked) return blocked;
+          return runBatch(prepared, signal);
+        })(),
+      );
     },
-    async start(request) {
-      const { prepared, blocked } = await admit(request, 'console');
-      if (blocked) return { runId: prepared.id };
-      return { runId: await runConsole(prepared) };
+    start(request) {
+      return track(
+        (async () => {
+          const { prepared, blocked } = await admit(request, 'console');
+          if (blocked) return { runId: prepared.id };
+          return { runId: await runConsole(prepared) };
+        })(),
+      );
     },
     write(runId, data) {
       const run = liveConsole(runId);
@@ -946,9 +964,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     async close() {
       closed = true;
-      const runs = [...active.values()];
-      for (const run of runs) terminate(run, 'stopped');
-      await Promise.all(runs.map((run) => run.result.catch(() => undefined)));
+      // Runs that pass their admission after this point find `closed` and end as failed-to-start; wait for them too.
+      for (let round = 0; round < 5 && (inflight.size || active.size); round++) {
+        for (const run of active.values()) terminate(run, 'stopped');
+        await Promise.allSettled([...inflight, ...[...active.values()].map((run) => run.result)]);
+      }
     },
   };
   return sandbox;

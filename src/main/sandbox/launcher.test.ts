@@ -49,5 +49,8 @@ describe('end mark hold-back', () => {
     expect(heldBack('text\x1b', mark)).toBe(1);
     expect(heldBack('text\x1b_ark-e', mark)).toBe(7);
     expect(heldBack('', mark)).toBe(0);
+    // The mark's start far from the end is not held back; near the end it is, whatever came before.
+    expect(heldBack('\x1b[31mred\x1b[0m' + 'x'.repeat(100), mark)).toBe(0);
+    expect(heldBack('x'.repeat(100) + '\x1b_ark-end-', mark)).toBe(10);
   });
 });

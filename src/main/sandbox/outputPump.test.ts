@@ -68,4 +68,20 @@ describe('output pump', () => {
     expect([...stored, ...last].map((c) => c.data).join('')).toBe(raw);
     expect(emitted.map((c) => c.data).join('')).toBe('ab\x1b[31mc');
   });
+
+  it('keeps the tail of each stream, across batches and before the last one is sent', () => {
+    const { p } = pump(10 * storeBytes);
+    p.write('stdout', 'a'.repeat(flushBytes));
+    p.write('stdout', 'b'.repeat(5000));
+    p.write('stderr', 'Traceback …\nMemoryError\n');
+    // The second stdout write is still pending: the tail counts it all the same.
+    const tail = p.tail('stdout');
+    expect(tail).toHaveLength(8192);
+    expect(tail.endsWith('b'.repeat(5000))).toBe(true);
+    expect(tail.startsWith('a')).toBe(true);
+    expect(p.tail('stderr')).toBe('Traceback …\nMemoryError\n');
+    p.finish();
+    expect(p.tail('stdout')).toBe(tail);
+    expect(p.tail('pty')).toBe('');
+  });
 });

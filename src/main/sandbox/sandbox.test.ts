@@ -488,3 +488,24 @@ describe('sandbox: limits only (no namespaces)', () => {
     }
   }, 20_000);
 });
+
+describe('sandbox: shutting down', () => {
+  it('waits for a run that was still being validated when close() began, and writes nothing after', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const h = createHarness({ validate: async () => (await gate, { blocked: false }) });
+    const running = h.sandbox.run(python('print("late")'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The harness closes the sandbox, then the database: a write after that would throw out of a child's handler.
+    const closing = h.close();
+    release();
+    await closing;
+    const result = await running.then(
+      (value) => value,
+      (err: unknown) => err,
+    );
+    // Either refused outright or recorded as not started: never a run that finishes after close().
+    if ('status' in (result as object)) expect((result as { status: string }).status).toBe('failed-to-start');
+    else expect(String((result as Error).message)).toMatch(/shut down/);
+  });
+});

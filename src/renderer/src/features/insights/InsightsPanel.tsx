@@ -56,7 +56,8 @@ function DayLabels({ days }: { days: DayFigures[] }) {
   return (
     <>
       {days.map((day, index) =>
-        index % every === 0 ? (
+        // Every few days, and the last day unless a label sits right beside it.
+        index % every === 0 || (index === days.length - 1 && index % every >= every / 2) ? (
           <text key={day.day} x={x(index)} y={size.height - 8} textAnchor="middle" className="chart-label">
             {day.day.slice(5)}
           </text>
@@ -88,6 +89,9 @@ function DurationChart({ days }: { days: DayFigures[] }) {
       </text>
       <path d={path((day) => day.p95Ms)} className="chart-line line-p95" fill="none" />
       <path d={path((day) => day.p50Ms)} className="chart-line line-p50" fill="none" />
+      {days.map((day, index) =>
+        day.p95Ms !== null ? <circle key={`p95-${day.day}`} cx={x(index)} cy={y(day.p95Ms)} r={2.5} className="chart-point point-p95" /> : null,
+      )}
       {days.map((day, index) =>
         day.p50Ms !== null ? (
           <circle key={day.day} cx={x(index)} cy={y(day.p50Ms)} r={2.5} className="chart-point">
@@ -153,7 +157,7 @@ function QualityTable({ specs }: { specs: SpecQuality[] }) {
       <thead>
         <tr>
           <th>Spec</th>
-          <th>Scores by version (oldest first)</th>
+          <th>Checklist score by version, oldest first (analyzer score in brackets when assessed)</th>
         </tr>
       </thead>
       <tbody>
@@ -162,11 +166,13 @@ function QualityTable({ specs }: { specs: SpecQuality[] }) {
             <td>{spec.specName}</td>
             <td>
               {spec.versions.map((version, index) => {
-                const previous = spec.versions[index - 1];
-                const trend = previous ? (version.score > previous.score ? '▲' : version.score < previous.score ? '▼' : '=') : '';
+                const previous = spec.versions[index - 1]?.checklist ?? null;
+                const score = version.checklist;
+                const trend = previous !== null && score !== null ? (score > previous ? '▲' : score < previous ? '▼' : '=') : '';
                 return (
                   <span key={version.artifactId} className="quality-step" title={`artefact #${version.artifactId}, ${version.status}`}>
-                    v{version.version}: {Math.round(version.score)} {trend}
+                    v{version.version}: {score === null ? '–' : Math.round(score)} {trend}
+                    {version.analyzer !== null && <span className="muted"> ({Math.round(version.analyzer)})</span>}
                   </span>
                 );
               })}

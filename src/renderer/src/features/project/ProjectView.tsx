@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Tier } from '../../../../shared/domain';
 import type { IndexSummary, SearchHit } from '../../../../shared/indexing';
-import { bridgeKind } from '../../bridge';
+import { bridge, bridgeKind } from '../../bridge';
 import { useAppStore } from '../../store';
 import { CodeEditor } from '../../ui/CodeEditor';
 import { EmptyState } from '../../ui/EmptyState';
@@ -73,6 +73,19 @@ function OpenFolderForm() {
       <button type="submit" className="primary" data-testid="project-open">
         Open
       </button>
+      {bridge.pickFolder && (
+        <button
+          type="button"
+          data-testid="project-pick-folder"
+          onClick={() =>
+            void bridge.pickFolder?.().then((chosen) => {
+              if (chosen) void openProject(chosen);
+            })
+          }
+        >
+          Open Folder…
+        </button>
+      )}
     </form>
   );
 }
