@@ -58,6 +58,11 @@ test('from plain words to a reviewed, deployed and undone commit on ark/is-prime
   await page.getByTestId('review-queue').getByRole('button', { name: /is_prime/ }).click();
   await expect(page.getByTestId('review-detail')).toBeVisible();
   await expect(page.getByTestId('review-code').locator('.view-lines')).toContainText('def is_prime');
+  // The checks behind it: the stored validation with its verdict, and each example's result.
+  await page.getByRole('button', { name: 'Checks' }).click();
+  await expect(page.getByTestId('findings-summary')).toBeVisible();
+  await expect(page.getByTestId('review-examples')).toContainText('passed');
+  await page.getByRole('button', { name: 'Code' }).click();
   await page.getByTestId('deploy-path').fill('inventory/primes.py');
   await page.getByTestId('deploy-preview').click();
   const preview = page.getByTestId('deploy-preview-result');

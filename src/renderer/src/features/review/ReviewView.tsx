@@ -6,6 +6,7 @@ import type { ErrorData } from '../../../../shared/errors';
 import type { GenerationResult } from '../../../../shared/generation';
 import type { SearchHit } from '../../../../shared/indexing';
 import type { SuggestionList } from '../../../../shared/suggestions';
+import { ValidationReport } from '../../../../shared/validation';
 import type { DeploymentRecord, ReviewDetail } from '../../../../shared/review';
 import { bridge } from '../../bridge';
 import { useAppStore } from '../../store';
@@ -14,6 +15,7 @@ import { DiffEditor } from '../../ui/DiffEditor';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useResolvedTheme } from '../../ui/theme';
+import { FindingsPanel } from '../validation/FindingsPanel';
 import { targetOf, type QueueState, type TargetKind } from './reviewSlice';
 
 const tabLabels = { code: 'Code', tests: 'Tests', checks: 'Checks', improve: 'Improve', trail: 'Trail' } as const;
@@ -89,17 +91,48 @@ function ChecksList({ detail }: { detail: ReviewDetail }) {
     ...detail.executions.map((e) => ({ label: `Run #${e.id}`, value: `${String(e.status)} · ${String(e.isolation)}${typeof e.wallMs === 'number' ? ` · ${Math.round(e.wallMs)} ms` : ''}` })),
   ];
   if (!rows.length) return <p className="muted pad">No checks are stored for this artefact.</p>;
+  const latest = detail.validations.at(-1);
+  const report = latest
+    ? ValidationReport.safeParse({ ok: Boolean(latest.ok), blocked: Boolean(latest.blocked), tier: latest.tier, language: latest.language, findings: latest.findings, durationMs: latest.durationMs })
+    : null;
+  // The pipeline stores the whole test run summary; its `results` are the per-example outcomes.
+  const stored = detail.testRuns.at(-1)?.results as unknown;
+  const examples = Array.isArray(stored) ? stored : (stored as { results?: unknown } | undefined)?.results;
   return (
-    <table className="data-table" data-testid="review-checks">
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index}>
-            <th scope="row">{row.label}</th>
-            <td>{row.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="review-checks">
+      <table className="data-table" data-testid="review-checks">
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <th scope="row">{row.label}</th>
+              <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report?.success && <FindingsPanel report={report.data} status="ready" />}
+      {Array.isArray(examples) && examples.length > 0 && (
+        <table className="data-table" data-testid="review-examples">
+          <thead>
+            <tr>
+              <th>Example</th>
+              <th>Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {examples.map((example, index) => {
+              const item = example as { index?: number; passed?: boolean; error?: string | null };
+              return (
+                <tr key={index}>
+                  <td>{(item.index ?? index) + 1}</td>
+                  <td className={item.passed ? 'example-passed' : 'example-failed'}>{item.passed ? 'passed' : `failed${item.error ? `: ${item.error}` : ''}`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
 
