@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArkError } from '../../shared/errors';
 import { makeTempDir } from '../testing/tempDir';
-import { applyEdit, createGitDeployer, sha256 } from './gitDeployer';
+import { sha256 } from '../hash';
+import { applyEdit, createGitDeployer } from './gitDeployer';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
 

@@ -1,12 +1,12 @@
 // Puts approved code into a project's git repository on a branch of its own, without touching the user's checkout:
 // the change is written and committed in a temporary worktree of the new branch, after the project's own tests pass.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { ArkError } from '../../shared/errors';
+import { sha256 } from '../hash';
 
 /** Where the code goes: a new file, the lines of an existing symbol, or the end of an existing file. */
 export type DeployTarget =
@@ -58,9 +58,6 @@ export type GitDeployer = {
 
 const maxTestOutput = 1_000_000;
 
-export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 export function createGitDeployer(options: { user: string; gitBinary?: string } = { user: 'ark' }): GitDeployer {
   const binary = options.gitBinary ?? 'git';

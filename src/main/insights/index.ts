@@ -1,16 +1,10 @@
 // Figures over time from what the store already holds: sandbox runs per day with success rate and duration
 // percentiles, where generated bodies came from, and how quality scores moved across a spec's versions.
 import type { DayFigures, Insights, SpecQuality } from '../../shared/insights';
+import { percentile } from '../percentile';
 import type { Db } from '../store/db';
 
 const sources = ['reuse', 'library', 'model', 'manual', 'none'] as const;
-
-/** The p-th percentile (0–100) of sorted values, nearest-rank; null for none. */
-export function percentile(sorted: readonly number[], p: number): number | null {
-  if (!sorted.length) return null;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1]!;
-}
 
 export function createInsights(db: Db, now: () => Date = () => new Date()) {
   return {
@@ -40,7 +34,7 @@ export function createInsights(db: Db, now: () => Date = () => new Date()) {
       }
       const dayList = [...days.values()].map(({ durations, ...figures }) => {
         const sorted = durations.sort((a, b) => a - b);
-        return { ...figures, successRate: figures.runs ? figures.succeeded / figures.runs : null, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+        return { ...figures, successRate: figures.runs ? figures.succeeded / figures.runs : null, p50Ms: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
       });
       // Two scores per artefact version, never mixed: the pipeline's checklist (every generated version has one) and
       // the quality analyzer's report (when someone assessed that version).

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
-import { createInsights, percentile } from './index';
+import { percentile } from '../percentile';
+import { createInsights } from './index';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -21,10 +22,10 @@ function run(startedAt: string, status: string, wallMs: number) {
 
 describe('insights', () => {
   it('computes nearest-rank percentiles', () => {
-    expect(percentile([], 50)).toBeNull();
-    expect(percentile([10], 95)).toBe(10);
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
+    expect(percentile([], 0.5)).toBeNull();
+    expect(percentile([10], 0.95)).toBe(10);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
   });
 
   it('groups runs, sources and quality by day and by spec version', () => {

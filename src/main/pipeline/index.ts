@@ -1,6 +1,6 @@
 // The generation pipeline: spec → body → render → validate → test in the sandbox → quality, one call, every stage
 // streamed as a `pipeline.stage` event and stored with the spec version and template version it used.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash';
 import type { Tier } from '../../shared/domain';
 import { ArkError } from '../../shared/errors';
 import type {
@@ -74,9 +74,6 @@ export type Pipeline = {
 const RUN_TIMEOUT_MS = 30_000;
 const EXAMPLE_TIMEOUT_SECONDS = 5;
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Examples that state an outcome (a value or an exception): only these can verify a body. */
 function checkable(examples: SpecExample[]): SpecExample[] {

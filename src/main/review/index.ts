@@ -1,10 +1,10 @@
 // The review service: the queue of artefacts that reached `ready-for-review`, decisions recorded with the reviewer's
 // name, and deployment of approved code into the indexed project's git repository (previewed first, undoable).
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArkError } from '../../shared/errors';
 import type { DeploymentRecord, DeployPreview, DeployTarget, HunkChoice, ReviewDecision, ReviewDetail, ReviewItem, ReviewRecord } from '../../shared/review';
+import { sha256 } from '../hash';
 import type { GitDeployer, DeployTarget as GitTarget } from '../deploy/gitDeployer';
 import type { ReviewRepo, SymbolTarget } from '../store/reviewRepo';
 import { applyHunks, diffHunks, splitLines } from './lineDiff';
@@ -216,7 +216,7 @@ function readProjectFile(root: string, relative: string): { text: string; hash: 
   } catch {
     throw new ArkError('not-found', `${relative} cannot be read in ${root}.`);
   }
-  return { text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex') };
+  return { text: bytes.toString('utf8'), hash: sha256(bytes) };
 }
 
 /** Splits generated code into its leading import lines and the rest (the definitions). */

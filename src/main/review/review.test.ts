@@ -1,17 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArkError } from '../../shared/errors';
 import { createGitDeployer } from '../deploy/gitDeployer';
+import { sha256 } from '../hash';
 import { openDatabase, type Db } from '../store/db';
 import { createReviewRepo } from '../store/reviewRepo';
 import { makeTempDir } from '../testing/tempDir';
 import { branchSlug, createReviewService } from './index';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const geometry = '"""Geometry helpers."""\nimport math\n\n\n@staticmethod\ndef area(r):\n    """Area of a circle."""\n    return 3.14 * r * r\n\n\ndef keep():\n    return 1\n';
 const generated = 'import math\n\n\ndef area(r: float) -> float:\n    """Area of a circle."""\n    return math.pi * r * r\n';
@@ -38,7 +37,7 @@ beforeEach(() => {
   git(project, 'commit', '--quiet', '-m', 'initial');
   db = openDatabase(path.join(dir, 'ark.db'));
   db.prepare("INSERT INTO projects (id, root, name) VALUES (1, ?, 'project')").run(project);
-  db.prepare("INSERT INTO files (id, project_id, path, language, tier, size, mtime_ms, content_hash) VALUES (1, 1, 'pkg/geometry.py', 'python', 'trusted', ?, 0, ?)").run(geometry.length, sha(geometry));
+  db.prepare("INSERT INTO files (id, project_id, path, language, tier, size, mtime_ms, content_hash) VALUES (1, 1, 'pkg/geometry.py', 'python', 'trusted', ?, 0, ?)").run(geometry.length, sha256(geometry));
   db.prepare("INSERT INTO symbols (id, project_id, file_id, kind, name, qualified_name, start_line, start_column, end_line, end_column) VALUES (7, 1, 1, 'function', 'area', 'area', 6, 0, 8, 22)").run();
   db.prepare("INSERT INTO specs (id, name) VALUES (3, 'area')").run();
   db.prepare("INSERT INTO spec_versions (id, spec_id, version, format, source, spec_json) VALUES (4, 3, 1, 'json', '{}', '{\"name\":\"area\"}')").run();

@@ -1,7 +1,7 @@
 // The sandbox service: validates code, runs it isolated and limited (batch through pipes, console through a PTY),
 // streams and stores its output, and keeps the history of runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,7 @@ import {
   type StatsFilter,
   type ValidationSummary,
 } from '../../shared/sandbox';
+import { sha256 } from '../hash';
 import type { ExecutionRepo, StoredChunk } from '../store/executionRepo';
 import { classify, signalName, type StopReason } from './classify';
 import { buildCommand, stopGraceMs, type Command, type RunPlan, type Tools } from './command';
@@ -182,9 +183,6 @@ const seccompFd = 4;
 
 
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 function isSandboxIsolation(value: IsolationInfo | SandboxIsolation): value is SandboxIsolation {
   return 'user' in value && 'bwrap' in value;

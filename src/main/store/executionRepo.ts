@@ -17,6 +17,7 @@ import type {
 import {
   defaultRunLimits,
   HistoryFilter as HistoryFilterSchema, RunLimits as RunLimitsSchema, RunRequest as RunRequestSchema, ValidationSummary as ValidationSummarySchema } from '../../shared/sandbox';
+import { percentile } from '../percentile';
 import type { Db } from './db';
 
 /** What is known about a run when it is recorded, before it starts. */
@@ -170,13 +171,6 @@ function toDetail(row: DetailRow): ExecutionDetail {
     interpreter: row.interpreter,
     request: request.success ? request.data : { language: row.language as RunLanguage, tier: row.tier as Tier },
   };
-}
-
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[index] ?? null;
 }
 
 export function createExecutionRepo(db: Db): ExecutionRepo {

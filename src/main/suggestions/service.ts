@@ -4,7 +4,7 @@ import { ArkError } from '../../shared/errors';
 import type { GenerationResult } from '../../shared/generation';
 import type { Spec } from '../../shared/spec';
 import type { SuggestionList } from '../../shared/suggestions';
-import { percentile } from '../insights';
+import { percentile } from '../percentile';
 import { extractBody, type BodyProvider, type Pipeline } from '../pipeline';
 import type { QualityService } from '../quality';
 import type { Db } from '../store/db';
@@ -31,7 +31,7 @@ export function createSuggestionService({ db, quality, pipeline, provider }: Sug
     const durations = runs.map((run) => run.wall_ms).filter((ms): ms is number => typeof ms === 'number').sort((a, b) => a - b);
     const suggestions = suggest(report, {
       testRun: tests ?? null,
-      runs: { total: runs.length, failed: runs.filter((run) => run.status !== 'success').length, p95Ms: percentile(durations, 95) },
+      runs: { total: runs.length, failed: runs.filter((run) => run.status !== 'success').length, p95Ms: percentile(durations, 0.95) },
     });
     return { artifactId, score: report.score, modelAvailable: provider?.configured() ?? false, suggestions };
   }

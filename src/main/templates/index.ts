@@ -1,8 +1,8 @@
 // The template engine service: built-in and user Liquid templates, strict rendering, and the hash of what rendered.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Liquid, type FS } from 'liquidjs';
+import { sha256 } from '../hash';
 import { ArkError } from '../../shared/errors';
 import { registerFilters } from './filters';
 
@@ -54,7 +54,7 @@ const MAX_TEMPLATE_BYTES = 256 * 1024;
 export const DEFAULT_TEMPLATE_LIMITS: TemplateLimits = { parseLimit: 1_000_000, renderLimit: 2_000, memoryLimit: 64 * 1024 * 1024 };
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256(text);
 }
 
 /** Checks a relative template name; folders are allowed, `..`, absolute paths and empty segments are not. */
