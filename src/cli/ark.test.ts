@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../main/testing/tempDir';
 import { latestSchemaVersion } from '../main/store/migrations';
-import { main } from './ark';
+import { runCli } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -11,12 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCli(args);
 
 describe('ark CLI', () => {
   it('prints help with exit 0, and usage with exit 2 when no command is given', async () => {

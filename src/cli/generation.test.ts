@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GenerationResult } from '../shared/generation';
 import type { Spec } from '../shared/spec';
 import { makeTempDir } from '../main/testing/tempDir';
-import { main } from './ark';
+import { runCli } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: string;
@@ -15,12 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCli(args, db);
 
 function write(name: string, content: string): string {
   const file = path.join(temp.dir, name);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAppRoot } from '../main/appRoot';
 import { makeTempDir } from '../main/testing/tempDir';
-import { main } from './ark';
+import { runCli } from './testing';
 
 const sampleProject = path.join(findAppRoot(__dirname), 'resources', 'sample-project');
 
@@ -16,12 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCli(args, db);
 
 describe('ark index', () => {
   it('prints exactly the documented JSON shape for the sample project', async () => {

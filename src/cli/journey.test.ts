@@ -8,19 +8,14 @@ import { findAppRoot } from '../main/appRoot';
 import { makeTempDir } from '../main/testing/tempDir';
 import { GenerationResult } from '../shared/generation';
 import { DeploymentRecord } from '../shared/review';
-import { main } from './ark';
+import { runCli } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let project: string;
 let db: string;
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-async function ark(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const ark = (...args: string[]) => runCli(args, db);
 
 beforeAll(() => {
   temp = makeTempDir('ark-journey-');

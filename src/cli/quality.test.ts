@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../main/testing/tempDir';
 import { QualityReport } from '../shared/quality';
-import { main } from './ark';
+import { runCli } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: string;
@@ -14,12 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCli(args, db);
 
 function write(name: string, content: string | Buffer): string {
   const file = path.join(temp.dir, name);

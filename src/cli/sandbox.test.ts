@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../main/testing/tempDir';
-import { main } from './ark';
+import { runCli } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: string;
@@ -13,12 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-async function ark(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const ark = (...args: string[]) => runCli(args, db);
 
 function file(name: string, text: string): string {
   const target = path.join(temp.dir, name);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../main/testing/tempDir';
 import { ValidationReport } from '../shared/validation';
-import { main } from './ark';
+import { runCli } from './testing';
 import { languageForPath } from './commands/validation';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -15,12 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCli(args, db);
 
 function write(name: string, content: string | Buffer): string {
   const file = path.join(temp.dir, name);
