@@ -10,6 +10,35 @@ import { useResolvedTheme } from '../../ui/theme';
 import { formatDuration } from '../console/consoleState';
 import type { RunOutput, RunsFilter } from './runsModel';
 
+/** The filter with one key set, or removed when the value is empty. */
+function withFilter<K extends keyof RunsFilter>(filter: RunsFilter, key: K, value: RunsFilter[K] | undefined): RunsFilter {
+  const next = { ...filter };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** A select over a closed set of values, with "any" for no filter. */
+function ChoiceFilter<T extends string>(props: { label: string; testId: string; value: T | undefined; options: readonly T[]; onChange: (value: T | undefined) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        data-testid={props.testId}
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(props.options.find((option) => option === event.target.value))}
+      >
+        <option value="">any</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function RunsTab() {
   const { list, status, error, filter, selectedId } = useAppStore(
     useShallow((s) => ({ list: s.runs.list, status: s.runs.status, error: s.runs.error, filter: s.runs.filter, selectedId: s.runs.selectedId })),
@@ -23,42 +52,8 @@ export function RunsTab() {
   return (
     <div className="runs-tab">
       <div className="runs-filters" data-testid="runs-filters">
-        <label>
-          Status{' '}
-          <select
-            data-testid="runs-filter-status"
-            value={filter.status ?? ''}
-            onChange={(event) => {
-              const { status: _status, ...rest } = filter;
-              change(event.target.value ? { ...rest, status: RunStatus.parse(event.target.value) } : rest);
-            }}
-          >
-            <option value="">any</option>
-            {RunStatus.options.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Language{' '}
-          <select
-            data-testid="runs-filter-language"
-            value={filter.language ?? ''}
-            onChange={(event) => {
-              const { language: _language, ...rest } = filter;
-              change(event.target.value ? { ...rest, language: RunLanguage.parse(event.target.value) } : rest);
-            }}
-          >
-            <option value="">any</option>
-            {RunLanguage.options.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="Status" testId="runs-filter-status" value={filter.status} options={RunStatus.options} onChange={(value) => change(withFilter(filter, 'status', value))} />
+        <ChoiceFilter label="Language" testId="runs-filter-language" value={filter.language} options={RunLanguage.options} onChange={(value) => change(withFilter(filter, 'language', value))} />
         <label>
           From <input type="date" data-testid="runs-filter-from" value={filter.fromDay ?? ''} onChange={(event) => change({ ...filter, fromDay: event.target.value || undefined })} />
         </label>

@@ -20,6 +20,22 @@ type Draft = {
 
 const languageLabels: Record<LanguageKey, string> = { python: 'Python', javascript: 'JavaScript / TypeScript' };
 const severityLabels: Record<RuleSeverity, string> = { error: 'error (blocks)', warning: 'warning', info: 'note', off: 'off' };
+const moduleLists = [
+  { list: 'allow', label: 'Allowed modules (one per line; a name also allows its submodules)' },
+  { list: 'deny', label: 'Denied modules (refused even if allowed above)' },
+] as const;
+
+function SeveritySelect(props: { value: RuleSeverity; onChange: (severity: RuleSeverity) => void; testId?: string }) {
+  return (
+    <select data-testid={props.testId} value={props.value} onChange={(event) => props.onChange(RuleSeverity.parse(event.target.value))}>
+      {RuleSeverity.options.map((severity) => (
+        <option key={severity} value={severity}>
+          {severityLabels[severity]}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 function toDraft(policy: TierPolicy): Draft {
   const lists = (language: LanguageKey) => ({ allow: policy.imports[language].allow.join('\n'), deny: policy.imports[language].deny.join('\n') });
@@ -127,17 +143,11 @@ function TierPolicyEditor({ stored, customized, savedNote, onSaved }: EditorProp
         {RuleCategory.options.map((category) => (
           <label key={category} className="field">
             <span>{category}</span>
-            <select
-              data-testid={`policy-category-${category}`}
+            <SeveritySelect
+              testId={`policy-category-${category}`}
               value={edited.categories[category] ?? 'error'}
-              onChange={(event) => update((policy) => ({ ...policy, categories: { ...policy.categories, [category]: RuleSeverity.parse(event.target.value) } }))}
-            >
-              {RuleSeverity.options.map((severity) => (
-                <option key={severity} value={severity}>
-                  {severityLabels[severity]}
-                </option>
-              ))}
-            </select>
+              onChange={(severity) => update((policy) => ({ ...policy, categories: { ...policy.categories, [category]: severity } }))}
+            />
           </label>
         ))}
       </div>
@@ -165,38 +175,24 @@ function TierPolicyEditor({ stored, customized, savedNote, onSaved }: EditorProp
               <span>Allow the whole standard library (except the deny list)</span>
             </label>
             <div className="policy-lists">
-              <label>
-                <span>Allowed modules (one per line; a name also allows its submodules)</span>
-                <textarea
-                  data-testid={`policy-allow-${language}`}
-                  rows={8}
-                  spellCheck={false}
-                  value={draft.lists[language].allow}
-                  onChange={(event) => updateList(language, 'allow', event.target.value)}
-                />
-              </label>
-              <label>
-                <span>Denied modules (refused even if allowed above)</span>
-                <textarea
-                  data-testid={`policy-deny-${language}`}
-                  rows={8}
-                  spellCheck={false}
-                  value={draft.lists[language].deny}
-                  onChange={(event) => updateList(language, 'deny', event.target.value)}
-                />
-              </label>
+              {moduleLists.map(({ list, label }) => (
+                <label key={list}>
+                  <span>{label}</span>
+                  <textarea
+                    data-testid={`policy-${list}-${language}`}
+                    rows={8}
+                    spellCheck={false}
+                    value={draft.lists[language][list]}
+                    onChange={(event) => updateList(language, list, event.target.value)}
+                  />
+                </label>
+              ))}
             </div>
             <div className="policy-categories">
               {(['notAllowed', 'unknown'] as const).map((field) => (
                 <label key={field} className="field">
                   <span>{field === 'notAllowed' ? 'Other standard-library modules' : 'Third-party modules'}</span>
-                  <select value={imports[field]} onChange={(event) => updateImports(language, { [field]: RuleSeverity.parse(event.target.value) })}>
-                    {RuleSeverity.options.map((severity) => (
-                      <option key={severity} value={severity}>
-                        {severityLabels[severity]}
-                      </option>
-                    ))}
-                  </select>
+                  <SeveritySelect value={imports[field]} onChange={(severity) => updateImports(language, { [field]: severity })} />
                 </label>
               ))}
             </div>
