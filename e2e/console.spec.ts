@@ -2,7 +2,7 @@
 // reloads the page mid-run and sees the console replay and carry on, then finds the runs in History and Stats.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { launchApp, repoRoot, type RunningApp } from './host';
+import { launchApp, repoRoot, type RunningApp, typeCode } from './host';
 
 let app: RunningApp;
 
@@ -13,21 +13,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
 });
-
-/** Replaces the editor's text by typing it, as a person would. */
-async function typeCode(page: Page, text: string): Promise<void> {
-  const editor = page.getByTestId('editor-code');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [index, line] of text.split('\n').entries()) {
-    if (index > 0) {
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Home');
-    }
-    await page.keyboard.type(line);
-  }
-}
 
 const terminalText = (page: Page) => page.getByTestId('console-terminal').locator('.xterm-rows');
 // One-line loop body: Monaco's auto-indent would otherwise fight the typing.

@@ -119,3 +119,26 @@ async function launchElectron(tempDir: string, dbPath: string): Promise<RunningA
     },
   };
 }
+
+/**
+ * Types code as a person would. Monaco indents a new line like the one before it (one level more after a colon) and
+ * Backspace in leading blanks removes a whole level, so each line is brought to its own indentation that way.
+ */
+export async function typeCode(page: Page, text: string): Promise<void> {
+  await page.getByTestId('editor-code').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  let previous = '';
+  for (const [index, line] of text.split('\n').entries()) {
+    const indent = line.length - line.trimStart().length;
+    if (index > 0) {
+      await page.keyboard.press('Enter');
+      const previousIndent = previous.length - previous.trimStart().length;
+      const auto = previous.trim() === '' ? 0 : previousIndent + (previous.trimEnd().endsWith(':') ? 4 : 0);
+      for (let level = auto; level > indent; level -= 4) await page.keyboard.press('Backspace');
+      if (indent > auto) await page.keyboard.type(' '.repeat(indent - auto));
+    } else if (indent > 0) await page.keyboard.type(' '.repeat(indent));
+    await page.keyboard.type(line.trimStart());
+    if (line.trim() !== '') previous = line;
+  }
+}

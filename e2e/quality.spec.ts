@@ -1,8 +1,8 @@
 // Journey: a developer writes code in the Editor, asks for a quality assessment and reads the report beside the code:
 // the score, what each category cost, the rules that cost points, each function's complexity and the tools used.
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { launchApp, repoRoot, type RunningApp } from './host';
+import { expect, test } from '@playwright/test';
+import { launchApp, repoRoot, type RunningApp, typeCode } from './host';
 
 let app: RunningApp;
 
@@ -13,29 +13,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
 });
-
-/**
- * Types code as a person would. Monaco indents a new line like the one before it (one level more after a colon) and
- * Backspace in leading blanks removes a whole level, so each line is brought to its own indentation that way.
- */
-async function typeCode(page: Page, text: string): Promise<void> {
-  await page.getByTestId('editor-code').locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  let previous = '';
-  for (const [index, line] of text.split('\n').entries()) {
-    const indent = line.length - line.trimStart().length;
-    if (index > 0) {
-      await page.keyboard.press('Enter');
-      const previousIndent = previous.length - previous.trimStart().length;
-      const auto = previous.trim() === '' ? 0 : previousIndent + (previous.trimEnd().endsWith(':') ? 4 : 0);
-      for (let level = auto; level > indent; level -= 4) await page.keyboard.press('Backspace');
-      if (indent > auto) await page.keyboard.type(' '.repeat(indent - auto));
-    } else if (indent > 0) await page.keyboard.type(' '.repeat(indent));
-    await page.keyboard.type(line.trimStart());
-    if (line.trim() !== '') previous = line;
-  }
-}
 
 const code = [
   'import os',

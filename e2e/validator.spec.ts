@@ -1,8 +1,8 @@
 // Journey: a developer types code into the Editor and sees the validator's verdict live: markers in the editor, the
 // findings below it, a click that lands on the line; changing the tier changes the verdict; benign code passes.
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { launchApp, repoRoot, type RunningApp } from './host';
+import { expect, test } from '@playwright/test';
+import { launchApp, repoRoot, type RunningApp, typeCode } from './host';
 
 let app: RunningApp;
 
@@ -13,22 +13,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
 });
-
-/** Replaces the editor's text by typing, as a person would (Monaco's own keyboard handling, auto-closing included). */
-async function typeCode(page: Page, text: string): Promise<void> {
-  const editor = page.getByTestId('editor-code');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [index, line] of text.split('\n').entries()) {
-    if (index > 0) {
-      await page.keyboard.press('Enter');
-      // Monaco keeps the previous line's indentation; the snippets here are flat, so clear it.
-      await page.keyboard.press('Home');
-    }
-    await page.keyboard.type(line);
-  }
-}
 
 test('findings appear as markers and in the panel while typing, and a click lands on the line', async () => {
   const { page } = app;
