@@ -1,23 +1,19 @@
 // Test helpers for the generator: finding a Python (with or without pytest) and running processes with a timeout.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { runProcess } from '../childProcess';
 
 export type ProcessResult = { code: number | null; stdout: string; stderr: string; timedOut: boolean };
 
 /** Runs a process to completion (no shell); never rejects, so tests assert on the result. */
-export function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; input?: string } = {}): Promise<ProcessResult> {
-  return new Promise((resolve) => {
-    const child = execFile(command, args, { cwd: options.cwd, timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const failed = error as (NodeJS.ErrnoException & { code?: number | string; killed?: boolean }) | null;
-      resolve({
-        code: failed ? (typeof failed.code === 'number' ? failed.code : null) : 0,
-        stdout,
-        stderr,
-        timedOut: Boolean(failed?.killed),
-      });
-    });
-    if (options.input !== undefined) child.stdin?.end(options.input);
+export async function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; input?: string } = {}): Promise<ProcessResult> {
+  const outcome = await runProcess(command, args, {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxBytes: 16 * 1024 * 1024,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
+  return { code: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr, timedOut: outcome.timedOut };
 }
 
 function works(command: string, args: string[]): boolean {

@@ -1,8 +1,8 @@
 // Finds the real interpreter behind a configured name (once), and the folders the sandbox must bind for it to start.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArkError } from '../../shared/errors';
+import { runProcess } from '../childProcess';
 import type { RunLanguage } from '../../shared/sandbox';
 import { findOnPath, type SandboxUser } from './isolation';
 import { isCoveredBySystem, isInside, isReachableBy, type Bind } from './layout';
@@ -82,22 +82,18 @@ type PythonFacts = { executable: string; prefix: string; basePrefix: string; ver
 
 // One start of the configured interpreter, on the host, with the user's environment: a pyenv-style shim needs its
 // variables to pick a version, and costs ~60 ms per start, which is why the real binary is remembered.
-function askPython(candidate: string): Promise<PythonFacts> {
+async function askPython(candidate: string): Promise<PythonFacts> {
   const script = 'import sys; print(sys.executable); print(sys.prefix); print(sys.base_prefix); print(sys.version.split()[0])';
-  return new Promise((resolve, reject) => {
-    execFile(candidate, ['-I', '-S', '-c', script], { timeout: 15_000 }, (err, stdout, stderr) => {
-      if (err) {
-        reject(new ArkError('unavailable', `Cannot start the Python interpreter ${candidate}: ${String(stderr).trim() || err.message}. Set sandbox.pythonPath to a working python3.`));
-        return;
-      }
-      const [executable, prefix, basePrefix, version] = String(stdout).trim().split('\n');
-      if (!executable || !prefix || !basePrefix) {
-        reject(new ArkError('unavailable', `The Python interpreter ${candidate} did not report where it lives. Set sandbox.pythonPath to a working python3.`));
-        return;
-      }
-      resolve({ executable, prefix, basePrefix, version: version ?? '' });
-    });
-  });
+  const outcome = await runProcess(candidate, ['-I', '-S', '-c', script], { timeoutMs: 15_000 });
+  const failure = outcome.startError ?? (outcome.timedOut ? 'it did not answer within 15 s' : outcome.exitCode !== 0 ? outcome.stderr.trim() || `exit ${outcome.exitCode ?? outcome.signal}` : null);
+  if (failure !== null) {
+    throw new ArkError('unavailable', `Cannot start the Python interpreter ${candidate}: ${failure}. Set sandbox.pythonPath to a working python3.`);
+  }
+  const [executable, prefix, basePrefix, version] = outcome.stdout.trim().split('\n');
+  if (!executable || !prefix || !basePrefix) {
+    throw new ArkError('unavailable', `The Python interpreter ${candidate} did not report where it lives. Set sandbox.pythonPath to a working python3.`);
+  }
+  return { executable, prefix, basePrefix, version: version ?? '' };
 }
 
 async function describePython(candidate: string, system: readonly Bind[]): Promise<Omit<Interpreter, 'note'>> {

@@ -1,8 +1,8 @@
 // Finds out, once, how strongly this machine can isolate sandbox runs — by trying it, not by guessing.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IsolationInfo } from '../../shared/app';
+import { runProcess } from '../childProcess';
 import { bindArgs, systemBinds } from './layout';
 
 /** Looks a program up on PATH the way a shell would; returns its absolute path or null. */
@@ -68,15 +68,10 @@ function probeArgs(disableUserns: boolean): string[] {
   ];
 }
 
-function tryBwrap(bwrap: string, args: string[], user: SandboxUser): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile(
-      bwrap,
-      args,
-      { timeout: 5000, env: {}, ...(user.dropsPrivileges ? { uid: user.uid, gid: user.gid } : {}) },
-      (err, _stdout, stderr) => resolve(err ? String(stderr).trim() || err.message : null),
-    );
-  });
+async function tryBwrap(bwrap: string, args: string[], user: SandboxUser): Promise<string | null> {
+  const outcome = await runProcess(bwrap, args, { timeoutMs: 5000, env: {}, ...(user.dropsPrivileges ? { uid: user.uid, gid: user.gid } : {}) });
+  if (outcome.exitCode === 0) return null;
+  return outcome.stderr.trim() || outcome.startError || (outcome.timedOut ? 'bubblewrap did not finish within 5 s' : `bubblewrap ended with ${outcome.exitCode ?? outcome.signal}`);
 }
 
 let cached: Promise<SandboxIsolation> | null = null;
