@@ -1,35 +1,23 @@
 // Finds where a tree-sitter parse failed: ERROR nodes (unexpected text) and MISSING nodes (a token the parser made up).
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntaxTree';
 
-export type SyntaxProblem = { kind: 'error' | 'missing'; node: Node };
+export type SyntaxProblem = { kind: 'error' | 'missing'; node: SyntaxNode };
 
 // A file with one real mistake often yields a cascade of ERROR nodes; the first few say all there is to say.
 const maxProblems = 10;
 
 /** The outermost ERROR nodes and every MISSING node, in source order, at most ten. */
-export function findSyntaxProblems(root: Node): SyntaxProblem[] {
+export function findSyntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   if (!root.hasError) return [];
   const problems: SyntaxProblem[] = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (;;) {
-      if (descend) {
-        if (cursor.nodeIsMissing) problems.push({ kind: 'missing', node: cursor.currentNode });
-        else if (cursor.nodeType === 'ERROR') problems.push({ kind: 'error', node: cursor.currentNode });
-        if (problems.length >= maxProblems) break;
-      }
-      // Inside an ERROR node everything is noise; only descend where the subtree contains an error.
-      if (descend && cursor.nodeType !== 'ERROR' && cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
+  const stack = [root];
+  while (stack.length > 0 && problems.length < maxProblems) {
+    const node = stack.pop() as SyntaxNode;
+    if (node.isMissing) problems.push({ kind: 'missing', node });
+    else if (node.type === 'ERROR') problems.push({ kind: 'error', node });
+    // Inside an ERROR node everything is noise; only descend where the subtree contains an error.
+    if (node.type === 'ERROR' || !node.hasError) continue;
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index] as SyntaxNode);
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 // The validator service: parses once, runs the language's rules and (for Python) Ruff, and reports at the given tier.
-import type { Node, Parser, Tree } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import { ArkError } from '../../shared/errors';
 import { TierPolicy, ValidateRequest, type RuleInfo, type ValidationReport } from '../../shared/validation';
 import { createParser, type GrammarName } from '../parsing/treeSitter';
@@ -9,6 +9,7 @@ import { defaultPolicies, type PolicySource } from './policies';
 import { analyzePython } from './python/pythonAnalyzer';
 import { createRuffRunner, mergeRuffDiagnostics, type RuffRunner } from './ruff';
 import { describeRules } from './rules';
+import { readSyntaxTree, type SyntaxNode } from './syntaxTree';
 
 export type ValidatorOptions = {
   /** Tier policies; defaults to the built-in ones (`defaultPolicies`). */
@@ -49,11 +50,15 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       const findings = createFindingCollector(request.code, policy);
       const grammar = grammarFor(request);
       const parser = await parserFor(grammar);
-      const trees: Tree[] = [];
-      const parse = (code: string): Node | null => {
+      // Each tree is copied into plain objects and freed at once: the rules then never call into WebAssembly.
+      const parse = (code: string): SyntaxNode | null => {
         const tree = parser.parse(code);
-        if (tree) trees.push(tree);
-        return tree?.rootNode ?? null;
+        if (!tree) return null;
+        try {
+          return readSyntaxTree(tree, code);
+        } finally {
+          tree.delete();
+        }
       };
       try {
         const root = parse(request.code);
@@ -62,8 +67,6 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         else analyzeJavascript(root, { policy, findings });
       } catch (error) {
         reportFailure(findings, request.code, error);
-      } finally {
-        for (const tree of trees) tree.delete();
       }
       if (request.language === 'python' && ruff) await addRuff(ruff, request.code, findings);
       const sorted = sortFindings(findings.findings());

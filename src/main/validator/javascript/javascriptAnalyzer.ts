@@ -1,5 +1,5 @@
 // The JavaScript/TypeScript rules: one walk builds the model, then each collected node is checked by its type.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 import type { TierPolicy } from '../../../shared/validation';
 import type { FindingCollector } from '../findings';
 import { importVerdict, isNodeBuiltinModule } from '../policies';
@@ -23,7 +23,7 @@ export type JavascriptAnalysisOptions = { policy: TierPolicy; findings: FindingC
 type Context = JavascriptAnalysisOptions & { evaluator: JavascriptEvaluator };
 
 /** Runs every JavaScript/TypeScript rule over a parsed program. */
-export function analyzeJavascript(root: Node, options: JavascriptAnalysisOptions): void {
+export function analyzeJavascript(root: SyntaxNode, options: JavascriptAnalysisOptions): void {
   for (const problem of findSyntaxProblems(root)) {
     options.findings.report(problem.kind === 'missing' ? 'js.syntax.missing' : 'js.syntax.error', problem.node, describeSyntaxProblem(problem));
   }
@@ -31,7 +31,6 @@ export function analyzeJavascript(root: Node, options: JavascriptAnalysisOptions
   const context: Context = { ...options, evaluator: createJavascriptEvaluator(model) };
   for (const site of model.imports) checkImport(context, site);
   // Inner nodes end first: checking by end position fills the evaluator's cache bottom-up and keeps recursion shallow.
-  // Positions are read once: each Node getter is a call into the parser's WebAssembly, too slow inside a sort.
   type Check = (context: Context, site: JsSite) => void;
   const tag = (site: JsSite, check: Check) => ({ site, check, end: site.node.endIndex, start: site.node.startIndex });
   const tagged = [
@@ -68,7 +67,7 @@ function checkImport(context: Context, site: JsImportSite): void {
 const urlSchemes = ['data:', 'http:', 'https:', 'file:', 'blob:'];
 
 /** Reports loading `specifier`: code from a URL, a dangerous module's own rule, or the tier's import policy. */
-function checkModule(context: Context, specifier: string, node: Node): string | undefined {
+function checkModule(context: Context, specifier: string, node: SyntaxNode): string | undefined {
   if (urlSchemes.some((scheme) => specifier.toLowerCase().startsWith(scheme))) {
     context.findings.report('js.exec.dynamic-require', node, specifier, 'code loaded from a URL');
     return 'js.exec.dynamic-require';
@@ -97,7 +96,7 @@ function checkReference(context: Context, site: JsSite): void {
   checkValues(context, site.node, found);
 }
 
-function checkValues(context: Context, node: Node, found: JsValue[]): void {
+function checkValues(context: Context, node: SyntaxNode, found: JsValue[]): void {
   if (isTypeofOperand(node)) return;
   for (const value of qualifiedNames(found)) {
     if (value.name === 'require' && !isCalledOrAliased(node) && !isMemberObject(node)) {
@@ -117,17 +116,17 @@ function checkValues(context: Context, node: Node, found: JsValue[]): void {
 }
 
 // `typeof eval` and `typeof require === 'function'` (UMD wrappers) only ask whether something exists.
-function isTypeofOperand(node: Node): boolean {
+function isTypeofOperand(node: SyntaxNode): boolean {
   const parent = node.parent;
   return parent?.type === 'unary_expression' && parent.childForFieldName('operator')?.type === 'typeof';
 }
 
-function isMemberObject(node: Node): boolean {
+function isMemberObject(node: SyntaxNode): boolean {
   const parent = node.parent;
   return parent?.type === 'member_expression' && parent.childForFieldName('object')?.id === node.id;
 }
 
-function isCalledOrAliased(node: Node): boolean {
+function isCalledOrAliased(node: SyntaxNode): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === 'call_expression') return parent.childForFieldName('function')?.id === node.id;
@@ -138,7 +137,7 @@ function isCalledOrAliased(node: Node): boolean {
 const comparisons = new Set(['instanceof', '===', '!==', '==', '!=']);
 
 // `x instanceof Function`, `f.constructor === Function` and `Function.prototype.call` only name the constructor.
-function isHarmlessFunctionUse(node: Node): boolean {
+function isHarmlessFunctionUse(node: SyntaxNode): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === 'binary_expression') return comparisons.has(parent.childForFieldName('operator')?.type ?? '');
@@ -165,7 +164,7 @@ function checkCall(context: Context, site: JsSite): void {
   const node = site.node;
   const callee = node.childForFieldName('function');
   if (!callee) return;
-  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((part): part is Node => part !== null && part.type !== 'comment');
+  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((part): part is SyntaxNode => part !== null && part.type !== 'comment');
   if (callee.type === 'import') {
     checkModuleArgument(context, site, args[0]);
     return;
@@ -183,25 +182,25 @@ function checkCall(context: Context, site: JsSite): void {
   checkValues(context, node, context.evaluator.values(node, site.scope));
 }
 
-function checkModuleArgument(context: Context, site: JsSite, argument: Node | undefined): void {
+function checkModuleArgument(context: Context, site: JsSite, argument: SyntaxNode | undefined): void {
   const names = argument ? context.evaluator.strings(argument, site.scope) : { known: [], unknown: [{ kind: 'unknown' as const, obfuscated: true }] };
   for (const name of names.known) checkModule(context, name, site.node);
   if (names.unknown.length > 0) context.findings.report('js.exec.dynamic-require', site.node, site.node.text);
 }
 
-function checkTimer(context: Context, site: JsSite, argument: Node | undefined, callee: Node): void {
+function checkTimer(context: Context, site: JsSite, argument: SyntaxNode | undefined, callee: SyntaxNode): void {
   if (!argument) return;
   const isText = argument.type === 'string' || argument.type === 'template_string' || context.evaluator.values(argument, site.scope).some((value) => value.kind === 'str' || (value.kind === 'unknown' && value.obfuscated));
   if (isText) context.findings.report('js.exec.timer-string', site.node, callee.text);
 }
 
-function checkFileSink(context: Context, site: JsSite, sink: JavascriptFileSink, args: Node[], subject: string): void {
+function checkFileSink(context: Context, site: JsSite, sink: JavascriptFileSink, args: SyntaxNode[], subject: string): void {
   if (sink.flags) {
     const flags = args[sink.flags.index];
     const found = flags ? context.evaluator.values(flags, site.scope) : [{ kind: 'str' as const, value: sink.flags.fallback }];
     if (found.every((value) => value.kind === 'str' && !/[wa+]/.test(value.value))) return;
   }
-  const paths = sink.paths.map((index) => (args[index] ? context.evaluator.values(args[index] as Node, site.scope) : []));
+  const paths = sink.paths.map((index) => (args[index] ? context.evaluator.values(args[index] as SyntaxNode, site.scope) : []));
   const inside = paths.every((found) => found.length > 0 && found.every((value) => value.kind === 'str' && value.value !== '' && isInsideWorkFolder(value.value)));
   const known = paths.flat().every((value) => value.kind === 'str');
   const detail = known ? `path ${paths.flat().map((value) => (value.kind === 'str' ? `"${value.value}"` : '')).join(', ')}` : 'path not known until run time';

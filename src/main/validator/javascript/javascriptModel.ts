@@ -1,19 +1,19 @@
 // One pass over a JavaScript/TypeScript syntax tree: block and function scopes, bindings, and the nodes rules check.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 import { decodeJavascriptString } from './javascriptStrings';
 
 export type JsScope = { kind: 'program' | 'function' | 'block'; parent: JsScope | null; bindings: Map<string, JsBinding[]> };
 
 /** How a name got its value: `path` walks into the value for destructuring (`const { a: { b } } = x` → ['a', 'b']). */
 export type JsBinding =
-  | { kind: 'value'; value: Node | null; path: string[]; fallback: Node | null; scope: JsScope }
+  | { kind: 'value'; value: SyntaxNode | null; path: string[]; fallback: SyntaxNode | null; scope: JsScope }
   | { kind: 'import'; module: string; member: string | null }
-  | { kind: 'definition'; node: Node }
+  | { kind: 'definition'; node: SyntaxNode }
   | { kind: 'unknown' };
 
-export type JsSite = { node: Node; scope: JsScope };
+export type JsSite = { node: SyntaxNode; scope: JsScope };
 
-export type JsImportSite = JsSite & { specifier: string; sourceNode: Node; members: { name: string; node: Node }[]; typeOnly: boolean };
+export type JsImportSite = JsSite & { specifier: string; sourceNode: SyntaxNode; members: { name: string; node: SyntaxNode }[]; typeOnly: boolean };
 
 export type JavascriptModel = {
   program: JsScope;
@@ -26,7 +26,7 @@ export type JavascriptModel = {
   imports: JsImportSite[];
 };
 
-type Task = { node: Node; scope: JsScope; functionScope: JsScope };
+type Task = { node: SyntaxNode; scope: JsScope; functionScope: JsScope };
 
 // TypeScript-only syntax: erased before the code runs, so nothing in it can execute.
 const typeOnly = new Set([
@@ -49,22 +49,22 @@ function addBinding(scope: JsScope, name: string, binding: JsBinding): void {
 }
 
 /** Walks the tree once, iteratively (hostile nesting must not overflow the stack). */
-export function buildJavascriptModel(root: Node): JavascriptModel {
+export function buildJavascriptModel(root: SyntaxNode): JavascriptModel {
   const program = newScope('program', null);
   const model: JavascriptModel = { program, implicitGlobals: new Map(), loads: [], members: [], subscripts: [], calls: [], imports: [] };
   const assignments: Array<{ name: string; binding: JsBinding; scope: JsScope }> = [];
   const stack: Task[] = [{ node: root, scope: program, functionScope: program }];
 
-  const push = (node: Node | null, task: Task, scope = task.scope, functionScope = task.functionScope): void => {
+  const push = (node: SyntaxNode | null, task: Task, scope = task.scope, functionScope = task.functionScope): void => {
     if (node) stack.push({ node, scope, functionScope });
   };
-  const pushChildren = (node: Node, task: Task, scope = task.scope, functionScope = task.functionScope): void => {
+  const pushChildren = (node: SyntaxNode, task: Task, scope = task.scope, functionScope = task.functionScope): void => {
     const children = node.namedChildren;
     for (let index = children.length - 1; index >= 0; index -= 1) push(children[index] ?? null, task, scope, functionScope);
   };
 
   // Binds every name in a declaration pattern; defaults and computed keys are read in the surrounding scope.
-  const bindPattern = (pattern: Node, value: Node | null, path: string[], target: JsScope, task: Task, fallback: Node | null = null): void => {
+  const bindPattern = (pattern: SyntaxNode, value: SyntaxNode | null, path: string[], target: JsScope, task: Task, fallback: SyntaxNode | null = null): void => {
     switch (pattern.type) {
       case 'identifier':
       case 'shorthand_property_identifier_pattern':
@@ -111,7 +111,7 @@ export function buildJavascriptModel(root: Node): JavascriptModel {
     }
   };
 
-  const visitFunction = (node: Node, task: Task): void => {
+  const visitFunction = (node: SyntaxNode, task: Task): void => {
     const inner = newScope('function', task.scope);
     const name = node.childForFieldName('name');
     if (name && name.type === 'identifier') {
@@ -139,7 +139,7 @@ export function buildJavascriptModel(root: Node): JavascriptModel {
     else push(body, innerTask, inner, inner);
   };
 
-  const visitDeclaration = (node: Node, task: Task): void => {
+  const visitDeclaration = (node: SyntaxNode, task: Task): void => {
     const isVar = node.type === 'variable_declaration';
     const target = isVar ? task.functionScope : task.scope;
     for (const declarator of node.namedChildren) {
@@ -151,7 +151,7 @@ export function buildJavascriptModel(root: Node): JavascriptModel {
     }
   };
 
-  const visitImport = (node: Node, task: Task): void => {
+  const visitImport = (node: SyntaxNode, task: Task): void => {
     const source = node.childForFieldName('source');
     const typeOnlyImport = node.children.some((part) => part?.type === 'type');
     const clause = node.namedChildren.find((part) => part?.type === 'import_clause' || part?.type === 'import_require_clause') ?? null;
@@ -190,7 +190,7 @@ export function buildJavascriptModel(root: Node): JavascriptModel {
     model.imports.push(site);
   };
 
-  const visitAssignment = (node: Node, task: Task, augmented: boolean): void => {
+  const visitAssignment = (node: SyntaxNode, task: Task, augmented: boolean): void => {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     if (right) push(right, task);
@@ -320,6 +320,6 @@ export function declaringScope(scope: JsScope, name: string): JsScope | null {
 }
 
 /** The value of a string literal node (escapes decoded); other nodes give their text. */
-export function stripQuotes(node: Node): string {
+export function stripQuotes(node: SyntaxNode): string {
   return node.type === 'string' ? (decodeJavascriptString(node) ?? node.text.slice(1, -1)) : node.text;
 }

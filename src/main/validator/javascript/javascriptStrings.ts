@@ -1,5 +1,5 @@
 // JavaScript string literal semantics: escape sequences, so `'child\x5fprocess'` is read as `child_process`.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 
 const simpleEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
@@ -22,7 +22,7 @@ function hexCode(hex: string, width: number): string | null {
 }
 
 /** The value of a plain string literal node, or null when an escape is malformed. */
-export function decodeJavascriptString(node: Node): string | null {
+export function decodeJavascriptString(node: SyntaxNode): string | null {
   let out = '';
   for (const part of node.namedChildren) {
     if (!part) continue;

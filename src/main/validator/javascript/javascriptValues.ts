@@ -1,6 +1,6 @@
 // Abstract values of JavaScript expressions: modules and globals through require, imports, destructuring and
 // aliases, constant strings folded through the usual obfuscation tricks, and the Function constructor via .constructor.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 import { decodeBase64, decodeHex } from '../textCodecs';
 import { joinPath } from '../workFolder';
 import { declaringScope, type JavascriptModel, type JsBinding, type JsScope } from './javascriptModel';
@@ -13,7 +13,7 @@ export type JsValue =
   | { kind: 'num'; value: number }
   | { kind: 'seq'; items: JsValue[][] }
   | { kind: 'object'; entries: Map<string, JsValue[]> }
-  | { kind: 'function'; node: Node }
+  | { kind: 'function'; node: SyntaxNode }
   /** Whatever `x.constructor` is for an ordinary x: a class, whose own `.constructor` is Function. */
   | { kind: 'constructor' }
   | { kind: 'method'; receiver: JsValue; name: string }
@@ -36,8 +36,8 @@ const maxStringLength = 100_000;
 const maxDepth = 300;
 
 export type JavascriptEvaluator = {
-  values(node: Node, scope: JsScope): JsValue[];
-  strings(node: Node, scope: JsScope): { known: string[]; unknown: JsValue[] };
+  values(node: SyntaxNode, scope: JsScope): JsValue[];
+  strings(node: SyntaxNode, scope: JsScope): { known: string[]; unknown: JsValue[] };
 };
 
 const str = (value: string): JsValue => (value.length > maxStringLength ? unknownJs : { kind: 'str', value });
@@ -107,7 +107,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
   let depth = 0;
   let truncations = 0;
 
-  const values = (node: Node, scope: JsScope): JsValue[] => {
+  const values = (node: SyntaxNode, scope: JsScope): JsValue[] => {
     const cached = memo.get(node.id);
     if (cached) return cached;
     if (active.has(node.id)) return [obfuscatedJs];
@@ -129,8 +129,8 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return result;
   };
 
-  function evaluate(node: Node, scope: JsScope): JsValue[] {
-    const field = (name: string): Node | null => node.childForFieldName(name);
+  function evaluate(node: SyntaxNode, scope: JsScope): JsValue[] {
+    const field = (name: string): SyntaxNode | null => node.childForFieldName(name);
     switch (node.type) {
       case 'identifier':
       case 'shorthand_property_identifier':
@@ -201,7 +201,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     }
   }
 
-  function stringValue(node: Node): JsValue {
+  function stringValue(node: SyntaxNode): JsValue {
     let out = '';
     for (const part of node.namedChildren) {
       if (!part) continue;
@@ -215,7 +215,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return str(out);
   }
 
-  function templateValues(node: Node, scope: JsScope): JsValue[] {
+  function templateValues(node: SyntaxNode, scope: JsScope): JsValue[] {
     let results: JsValue[] = [str('')];
     for (const part of node.namedChildren) {
       if (!part) continue;
@@ -229,7 +229,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return results;
   }
 
-  function binaryValues(node: Node, scope: JsScope): JsValue[] {
+  function binaryValues(node: SyntaxNode, scope: JsScope): JsValue[] {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     const operator = node.childForFieldName('operator')?.type;
@@ -239,7 +239,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return product(values(left, scope), values(right, scope), plus);
   }
 
-  function arrayValue(node: Node, scope: JsScope): JsValue {
+  function arrayValue(node: SyntaxNode, scope: JsScope): JsValue {
     const items: JsValue[][] = [];
     for (const item of node.namedChildren) {
       if (!item || item.type === 'comment') continue;
@@ -249,7 +249,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return { kind: 'seq', items };
   }
 
-  function objectValue(node: Node, scope: JsScope): JsValue {
+  function objectValue(node: SyntaxNode, scope: JsScope): JsValue {
     const entries = new Map<string, JsValue[]>();
     for (const part of node.namedChildren) {
       if (!part) continue;
@@ -316,11 +316,11 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return unknownJs;
   }
 
-  function callValues(node: Node, scope: JsScope): JsValue[] {
+  function callValues(node: SyntaxNode, scope: JsScope): JsValue[] {
     const callee = node.childForFieldName('function');
     const argumentList = node.childForFieldName('arguments');
     if (!callee) return [unknownJs];
-    const args = (argumentList?.namedChildren ?? []).filter((part): part is Node => part !== null && part.type !== 'comment');
+    const args = (argumentList?.namedChildren ?? []).filter((part): part is SyntaxNode => part !== null && part.type !== 'comment');
     if (callee.type === 'import') return moduleValues(args[0], scope);
     const out: JsValue[][] = [];
     for (const target of values(callee, scope)) {
@@ -331,7 +331,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return unionJs(...out);
   }
 
-  function moduleValues(argument: Node | undefined, scope: JsScope): JsValue[] {
+  function moduleValues(argument: SyntaxNode | undefined, scope: JsScope): JsValue[] {
     if (!argument) return [unknownJs];
     return values(argument, scope).map((value) => {
       if (value.kind !== 'str') return unknownJs;
@@ -340,7 +340,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     });
   }
 
-  function qualifiedCall(name: string, args: Node[], scope: JsScope): JsValue[] {
+  function qualifiedCall(name: string, args: SyntaxNode[], scope: JsScope): JsValue[] {
     if (requireFunctions.has(name)) return moduleValues(name === 'require.call' ? args[1] : args[0], scope);
     const first = args[0] ? values(args[0], scope) : null;
     switch (name) {
@@ -375,7 +375,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     }
   }
 
-  function joinValues(args: Node[], scope: JsScope): JsValue[] {
+  function joinValues(args: SyntaxNode[], scope: JsScope): JsValue[] {
     let results: JsValue[] = [str('')];
     for (const argument of args) {
       results = product(results, values(argument, scope), (a, b) => (a.kind === 'str' && b.kind === 'str' ? str(joinPath([a.value, b.value])) : unknownJs));
@@ -383,7 +383,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     return results;
   }
 
-  function bufferFrom(args: Node[], scope: JsScope): JsValue[] {
+  function bufferFrom(args: SyntaxNode[], scope: JsScope): JsValue[] {
     const data = args[0] ? values(args[0], scope) : [unknownJs];
     const encoding = args[1] ? values(args[1], scope) : [str('utf8')];
     return product(data, encoding, (value, code) => {
@@ -394,7 +394,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     });
   }
 
-  function methodCall(method: JsValue & { kind: 'method' }, args: Node[], scope: JsScope): JsValue[] {
+  function methodCall(method: JsValue & { kind: 'method' }, args: SyntaxNode[], scope: JsScope): JsValue[] {
     const receiver = method.receiver;
     const argumentValues = args.map((argument) => values(argument, scope));
     const firstText = argumentValues[0]?.length === 1 ? textOf(argumentValues[0][0] as JsValue) : null;
@@ -519,7 +519,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
 }
 
 // `c => String.fromCharCode(c)`: an arrow whose body is that one call.
-function callsFromCharCode(fn: Node): boolean {
+function callsFromCharCode(fn: SyntaxNode): boolean {
   const body = fn.childForFieldName('body');
   const callee = body?.type === 'call_expression' ? body.childForFieldName('function') : null;
   if (callee?.type !== 'member_expression') return false;

@@ -1,5 +1,5 @@
 // The Python rules: one walk builds the model, then each collected node is checked by its type against the sink tables.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 import type { TierPolicy } from '../../../shared/validation';
 import type { FindingCollector } from '../findings';
 import { importVerdict, isListed, isPythonStandardModule } from '../policies';
@@ -30,7 +30,7 @@ export type PythonAnalysisOptions = {
   policy: TierPolicy;
   findings: FindingCollector;
   /** Parses embedded Python (doctest examples) so it gets the same checks; absent inside an embedded analysis. */
-  parseEmbedded?: (code: string) => Node | null;
+  parseEmbedded?: (code: string) => SyntaxNode | null;
 };
 
 type Context = PythonAnalysisOptions & { model: PythonModel; evaluator: PythonEvaluator; importedModules: Set<string> };
@@ -38,7 +38,7 @@ type Context = PythonAnalysisOptions & { model: PythonModel; evaluator: PythonEv
 type Tagged = { site: Site; check: (context: Context, site: Site) => void; end: number; start: number };
 
 /** Runs every Python rule over a parsed module. */
-export function analyzePython(root: Node, options: PythonAnalysisOptions): void {
+export function analyzePython(root: SyntaxNode, options: PythonAnalysisOptions): void {
   for (const problem of findSyntaxProblems(root)) {
     options.findings.report(problem.kind === 'missing' ? 'py.syntax.missing' : 'py.syntax.error', problem.node, describeSyntaxProblem(problem));
   }
@@ -49,7 +49,6 @@ export function analyzePython(root: Node, options: PythonAnalysisOptions): void 
 
   for (const site of model.imports) checkImport(context, site);
   // Inner nodes end first, so checking by end position fills the evaluator's cache bottom-up and keeps recursion shallow.
-  // Positions are read once: each Node getter is a call into the parser's WebAssembly, too slow inside a sort.
   const tag = (site: Site, check: Tagged['check']): Tagged => ({ site, check, end: site.node.endIndex, start: site.node.startIndex });
   const tagged: Tagged[] = [
     ...model.loads.map((site) => tag(site, checkName)),
@@ -78,8 +77,11 @@ function display(name: string): string {
   return name.startsWith('builtins.') ? name.slice('builtins.'.length) : name;
 }
 
+// A plain loop: it runs for every name, attribute and call, and flatMap's array per element made it a top cost.
 function qualifiedNames(found: Value[]): string[] {
-  return found.flatMap((value) => (value.kind === 'qual' ? [value.name] : []));
+  const names: string[] = [];
+  for (const value of found) if (value.kind === 'qual') names.push(value.name);
+  return names;
 }
 
 // --- imports -----------------------------------------------------------------------------------------------------
@@ -105,7 +107,7 @@ function isTypeCheckingGuard(context: Context, site: ImportSite): boolean {
   return found.length > 0 && found.every((value) => value.kind === 'qual' && (value.name === 'typing.TYPE_CHECKING' || value.name === 'typing_extensions.TYPE_CHECKING'));
 }
 
-function reportModuleSink(context: Context, module: string, node: Node): string | undefined {
+function reportModuleSink(context: Context, module: string, node: SyntaxNode): string | undefined {
   const canonical = canonicalPythonName(module);
   const rule = isDangerousPythonModule(canonical) ? pythonSinkFor(canonical) : undefined;
   if (rule) context.findings.report(rule, node, module);
@@ -113,7 +115,7 @@ function reportModuleSink(context: Context, module: string, node: Node): string 
 }
 
 /** Reports an import of `module`: its own rule when the module is dangerous, otherwise the tier's import policy. */
-function checkModule(context: Context, module: string, node: Node): string | undefined {
+function checkModule(context: Context, module: string, node: SyntaxNode): string | undefined {
   const rule = reportModuleSink(context, module, node);
   if (rule) return rule;
   const canonical = canonicalPythonName(module);
@@ -130,7 +132,7 @@ function checkName(context: Context, site: Site): void {
   checkValues(context, site.node, found);
 }
 
-function checkValues(context: Context, node: Node, found: Value[]): void {
+function checkValues(context: Context, node: SyntaxNode, found: Value[]): void {
   for (const name of qualifiedNames(found)) {
     const rule = pythonSinkFor(name);
     if (rule) context.findings.report(rule, node, display(name));
@@ -141,7 +143,7 @@ function checkValues(context: Context, node: Node, found: Value[]): void {
 // Reflective built-ins and file functions are checked at their calls; stored in a container or handed to another
 // function, they may be called with anything, so such a use is itself a finding. A plain `alias = getattr` is fine:
 // the alias is followed to its calls.
-function checkPassedAround(context: Context, node: Node, found: Value[]): void {
+function checkPassedAround(context: Context, node: SyntaxNode, found: Value[]): void {
   const names = qualifiedNames(found).filter((name) => reflectiveNames.has(name) || fileFunctions.has(name));
   if (names.length === 0 || isCalledOrAliased(node)) return;
   for (const name of names) {
@@ -151,7 +153,7 @@ function checkPassedAround(context: Context, node: Node, found: Value[]): void {
   }
 }
 
-function isCalledOrAliased(node: Node): boolean {
+function isCalledOrAliased(node: SyntaxNode): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === 'call') return parent.childForFieldName('function')?.id === node.id;
@@ -209,7 +211,7 @@ function isSuspiciousReceiver(found: Value[]): boolean {
   return leads || (found.length > 0 && found.every((value) => literalKinds.has(value.kind)));
 }
 
-function checkAttributeName(context: Context, node: Node, name: string, receivers: Value[]): void {
+function checkAttributeName(context: Context, node: SyntaxNode, name: string, receivers: Value[]): void {
   for (const part of name.split('.')) {
     if (escapeDunders.has(part)) context.findings.report('py.introspection.dunder', node, node.text, `attribute "${part}"`);
     else if (frameAttributes.has(part)) context.findings.report('py.introspection.frame', node, node.text, `attribute "${part}"`);
@@ -224,7 +226,7 @@ const dottedName = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
  * or passed. Checking getattr's own argument is not enough: a wrapper `def g(o, n): return getattr(o, n)` hides the
  * name behind a parameter, so the name itself is the finding, at the place it is written, folded or handed over.
  */
-function checkEscapeNames(context: Context, node: Node, found: Value[]): void {
+function checkEscapeNames(context: Context, node: SyntaxNode, found: Value[]): void {
   for (const value of found) {
     if (value.kind !== 'str' || value.value.length > 200 || !dottedName.test(value.value)) continue;
     const part = value.value.split('.').find((name) => escapeDunders.has(name) || frameAttributes.has(name));
@@ -237,7 +239,7 @@ function checkEscapeNames(context: Context, node: Node, found: Value[]): void {
  * is checked at its call, but logging.Formatter(style="{") and helpers of the code's own format too.
  * Only the escape names count here; a plain "{0.__class__.__name__}" is left to the format-call check.
  */
-function checkEscapeTemplate(context: Context, node: Node, found: Value[]): void {
+function checkEscapeTemplate(context: Context, node: SyntaxNode, found: Value[]): void {
   for (const value of found) {
     if (value.kind !== 'str' || !value.value.includes('{') || value.value.length > 10_000) continue;
     for (const field of parseFormatTemplate(value.value) ?? []) {
@@ -248,7 +250,7 @@ function checkEscapeTemplate(context: Context, node: Node, found: Value[]): void
   }
 }
 
-function checkComputedName(context: Context, node: Node, names: Value[], receivers: Value[]): void {
+function checkComputedName(context: Context, node: SyntaxNode, names: Value[], receivers: Value[]): void {
   for (const value of names) {
     if (value.kind === 'str') checkAttributeName(context, node, value.value, receivers);
   }
@@ -271,7 +273,7 @@ function checkSubscript(context: Context, site: Site): void {
   checkValues(context, node, context.evaluator.values(node, place(site)));
 }
 
-function checkNamespaceKey(context: Context, node: Node, index: Node, site: Site): void {
+function checkNamespaceKey(context: Context, node: SyntaxNode, index: SyntaxNode, site: Site): void {
   const keys = context.evaluator.values(index, place(site));
   for (const key of keys) {
     if (key.kind === 'str') checkAttributeName(context, node, key.value, []);
@@ -309,7 +311,7 @@ type Arguments = ReturnType<typeof callArguments>;
  * callable, and an `ext://` value to any object (`{"()": "os.system", "command": "id"}` runs a process). A constant
  * dict is checked name by name like an import; a configuration the validator cannot read, or a file, is refused.
  */
-function checkLoggingConfig(context: Context, node: Node, name: string, configNode: Node | null, at: Place): void {
+function checkLoggingConfig(context: Context, node: SyntaxNode, name: string, configNode: SyntaxNode | null, at: Place): void {
   const configs = configNode && name.endsWith('dictConfig') ? context.evaluator.values(configNode, at) : [];
   if (configs.length === 0 || configs.some((value) => value.kind !== 'dict')) {
     context.findings.report('py.exec.dynamic-import', node, node.text, 'logging configuration names callables to import');
@@ -332,7 +334,7 @@ function checkLoggingConfig(context: Context, node: Node, name: string, configNo
   }
 }
 
-function checkConfiguredName(context: Context, node: Node, path: string): void {
+function checkConfiguredName(context: Context, node: SyntaxNode, path: string): void {
   const canonical = canonicalPythonName(path);
   const rule = pythonSinkFor(canonical);
   if (rule) {
@@ -349,7 +351,7 @@ const formatterMethods = new Set(['format', 'vformat', 'format_map']);
 // Calls by method name on any receiver, whatever the evaluator knows about it, because what they do does not depend on
 // the receiver: `x.__getattribute__(name)` reads an attribute by name like getattr(x, name), and a Formatter (or
 // anything with a format method) walks the dunder paths of a template the same way str.format does.
-function checkBoundMethodCall(context: Context, site: Site, callee: Node, targets: Value[], args: Arguments): void {
+function checkBoundMethodCall(context: Context, site: Site, callee: SyntaxNode, targets: Value[], args: Arguments): void {
   const at = place(site);
   const name = callee.childForFieldName('attribute')?.text ?? '';
   const object = callee.childForFieldName('object');
@@ -370,7 +372,7 @@ function checkBoundMethodCall(context: Context, site: Site, callee: Node, target
   }
 }
 
-function checkQualifiedCall(context: Context, site: Site, name: string, args: Arguments, callee: Node): void {
+function checkQualifiedCall(context: Context, site: Site, name: string, args: Arguments, callee: SyntaxNode): void {
   const node = site.node;
   const at = place(site);
   const importSpec = importFunctions.get(name);
@@ -428,7 +430,7 @@ function checkQualifiedCall(context: Context, site: Site, name: string, args: Ar
 
 const namespaceWrites = new Set(['update', 'setdefault', '__setitem__', '__delitem__', 'clear', 'pop']);
 
-function checkMethodCall(context: Context, site: Site, method: Value & { kind: 'method' }, args: Arguments, callee: Node): void {
+function checkMethodCall(context: Context, site: Site, method: Value & { kind: 'method' }, args: Arguments, callee: SyntaxNode): void {
   const node = site.node;
   const receiver = method.receiver;
   if (receiver.kind === 'path') {
@@ -442,7 +444,7 @@ function checkMethodCall(context: Context, site: Site, method: Value & { kind: '
   }
 }
 
-function checkFormatTemplate(context: Context, node: Node, template: string): void {
+function checkFormatTemplate(context: Context, node: SyntaxNode, template: string): void {
   const fields = parseFormatTemplate(template) ?? [];
   for (const field of fields) {
     if (typeof field === 'string') continue;
@@ -538,10 +540,10 @@ function checkLoop(context: Context, site: Site): void {
   if (!hasExit(context, body, site)) context.findings.report('py.resource.infinite-loop', site.node, `while ${condition.text}`);
 }
 
-function hasExit(context: Context, body: Node, site: Site): boolean {
-  const stack: Array<{ node: Node; nested: boolean }> = [{ node: body, nested: false }];
+function hasExit(context: Context, body: SyntaxNode, site: Site): boolean {
+  const stack: Array<{ node: SyntaxNode; nested: boolean }> = [{ node: body, nested: false }];
   while (stack.length > 0) {
-    const { node, nested } = stack.pop() as { node: Node; nested: boolean };
+    const { node, nested } = stack.pop() as { node: SyntaxNode; nested: boolean };
     switch (node.type) {
       case 'break_statement':
         if (!nested) return true;
@@ -603,7 +605,7 @@ function checkStringAnnotations(context: Context): void {
   }
 }
 
-function isInAnnotation(node: Node): boolean {
+function isInAnnotation(node: SyntaxNode): boolean {
   let inType = false;
   for (let current = node.parent; current; current = current.parent) {
     // `Literal[...]` parses as a subscript, or inside an annotation as generic_type(identifier, type_parameter).

@@ -1,5 +1,5 @@
 // One pass over a Python syntax tree: scopes, name bindings, imports, and the nodes the rules look at, by type.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 
 export type ScopeKind = 'module' | 'function' | 'lambda' | 'class' | 'comprehension';
 
@@ -27,26 +27,26 @@ type BindingCommon = {
 export type Binding = BindingCommon &
   (
     | { kind: 'import'; qualifiedName: string }
-    | { kind: 'value'; value: Node; scope: Scope; enter: boolean }
-    | { kind: 'element'; iterable: Node; scope: Scope }
-    | { kind: 'definition'; node: Node; what: 'function' | 'class' }
-    | { kind: 'parameter'; fallback: Node | null; scope: Scope; name: string; owner: Node }
-    | { kind: 'unknown'; augmented: Node | null; scope: Scope }
+    | { kind: 'value'; value: SyntaxNode; scope: Scope; enter: boolean }
+    | { kind: 'element'; iterable: SyntaxNode; scope: Scope }
+    | { kind: 'definition'; node: SyntaxNode; what: 'function' | 'class' }
+    | { kind: 'parameter'; fallback: SyntaxNode | null; scope: Scope; name: string; owner: SyntaxNode }
+    | { kind: 'unknown'; augmented: SyntaxNode | null; scope: Scope }
   );
 
 /** A node the rules look at, with the scope its names resolve in and its module-level statement. */
-export type Site = { node: Node; scope: Scope; top: number };
+export type Site = { node: SyntaxNode; scope: Scope; top: number };
 
 export type ImportSite = Site & {
   /** Module as written (absolute); null for relative imports, which name the project's own files. */
   module: string | null;
   /** The node naming the module. */
-  moduleNode: Node;
+  moduleNode: SyntaxNode;
   /** For `from m import a, b`: the imported names and their nodes. */
-  members: { name: string; node: Node }[];
+  members: { name: string; node: SyntaxNode }[];
   star: boolean;
   /** Under `if TYPE_CHECKING:` (never runs) — decided later, once names resolve; here the guard node, if any. */
-  guard: Node | null;
+  guard: SyntaxNode | null;
 };
 
 export type PythonModel = {
@@ -69,7 +69,7 @@ export type PythonModel = {
 };
 
 /** `annotation`: inside a type annotation, where a name only describes a type (calls there still run). */
-type Task = { node: Node; scope: Scope; conditional: boolean; top: number; guard: Node | null; annotation: boolean };
+type Task = { node: SyntaxNode; scope: Scope; conditional: boolean; top: number; guard: SyntaxNode | null; annotation: boolean };
 
 function newScope(kind: ScopeKind, parent: Scope | null): Scope {
   return { kind, parent, bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), deleted: new Set(), starImports: [] };
@@ -81,7 +81,7 @@ const targetContainers = new Set(['pattern_list', 'tuple_pattern', 'list_pattern
 const valueContainers = new Set(['tuple', 'list', 'expression_list', 'pattern_list']);
 
 /** Walks the tree once (iteratively: hostile nesting must not overflow the stack) and returns the model. */
-export function buildPythonModel(root: Node): PythonModel {
+export function buildPythonModel(root: SyntaxNode): PythonModel {
   const module = newScope('module', null);
   const model: PythonModel = {
     module,
@@ -106,10 +106,10 @@ export function buildPythonModel(root: Node): PythonModel {
   }
   model.topLevel = statements.map((statement) => ({ start: statement?.startIndex ?? 0, end: statement?.endIndex ?? 0, active: statement ? !isInert(statement) : false }));
 
-  const push = (node: Node | null, scope: Scope, from: Task, conditional = from.conditional, annotation = from.annotation): void => {
+  const push = (node: SyntaxNode | null, scope: Scope, from: Task, conditional = from.conditional, annotation = from.annotation): void => {
     if (node) stack.push({ node, scope, conditional, top: from.top, guard: from.guard, annotation });
   };
-  const pushChildren = (node: Node, scope: Scope, from: Task, conditional = from.conditional): void => {
+  const pushChildren = (node: SyntaxNode, scope: Scope, from: Task, conditional = from.conditional): void => {
     const children = node.namedChildren;
     for (let index = children.length - 1; index >= 0; index -= 1) push(children[index] ?? null, scope, from, conditional);
   };
@@ -126,10 +126,10 @@ export function buildPythonModel(root: Node): PythonModel {
     if (list) list.push(entry);
     else target.bindings.set(name, [entry]);
   };
-  const common = (task: Task, statement: Node): BindingCommon => ({ at: statement.endIndex, definite: !task.conditional, top: task.top });
+  const common = (task: Task, statement: SyntaxNode): BindingCommon => ({ at: statement.endIndex, definite: !task.conditional, top: task.top });
 
   // Binds the names of an assignment target; `value` pairs element-wise with a literal tuple of the same length.
-  const bindTarget = (target: Node, value: Node | null, task: Task, statement: Node, kind: 'value' | 'element' | 'enter'): void => {
+  const bindTarget = (target: SyntaxNode, value: SyntaxNode | null, task: Task, statement: SyntaxNode, kind: 'value' | 'element' | 'enter'): void => {
     const type = target.type;
     if (type === 'identifier') {
       const base = common(task, statement);
@@ -139,7 +139,7 @@ export function buildPythonModel(root: Node): PythonModel {
       return;
     }
     if (targetContainers.has(type)) {
-      const parts = target.namedChildren.filter((child): child is Node => child !== null);
+      const parts = target.namedChildren.filter((child): child is SyntaxNode => child !== null);
       const values = value && kind === 'value' && valueContainers.has(value.type) ? value.namedChildren : null;
       const pairs = values !== null && values.length === parts.length && values.every((item) => item && item.type !== 'list_splat');
       parts.forEach((part, index) => bindTarget(part, pairs ? (values?.[index] ?? null) : null, task, statement, kind === 'element' ? 'element' : 'value'));
@@ -157,7 +157,7 @@ export function buildPythonModel(root: Node): PythonModel {
     push(target, task.scope, task);
   };
 
-  const bindParameters = (parameters: Node | null, inner: Scope, task: Task, owner: Node): void => {
+  const bindParameters = (parameters: SyntaxNode | null, inner: Scope, task: Task, owner: SyntaxNode): void => {
     if (!parameters) return;
     for (const parameter of parameters.namedChildren) {
       if (!parameter) continue;
@@ -173,7 +173,7 @@ export function buildPythonModel(root: Node): PythonModel {
     }
   };
 
-  const visitFunction = (node: Node, task: Task, kind: 'function' | 'lambda'): void => {
+  const visitFunction = (node: SyntaxNode, task: Task, kind: 'function' | 'lambda'): void => {
     const inner = newScope(kind, task.scope);
     const name = node.childForFieldName('name');
     if (name) bind(task.scope, name.text, { ...common(task, node), kind: 'definition', node, what: 'function' });
@@ -184,7 +184,7 @@ export function buildPythonModel(root: Node): PythonModel {
     if (body) stack.push({ node: body, scope: inner, conditional: false, top: task.top, guard: null, annotation: false });
   };
 
-  const visitComprehension = (node: Node, task: Task): void => {
+  const visitComprehension = (node: SyntaxNode, task: Task): void => {
     const inner = newScope('comprehension', task.scope);
     let first = true;
     for (const child of node.namedChildren) {
@@ -203,7 +203,7 @@ export function buildPythonModel(root: Node): PythonModel {
     }
   };
 
-  const visitImport = (node: Node, task: Task): void => {
+  const visitImport = (node: SyntaxNode, task: Task): void => {
     const type = node.type;
     if (type === 'import_statement') {
       for (const item of node.namedChildren) {
@@ -410,12 +410,12 @@ export function buildPythonModel(root: Node): PythonModel {
 }
 
 /** `a.b.c` from a dotted_name, read part by part so comments or line breaks inside it do not matter. */
-function dottedText(node: Node): string {
+function dottedText(node: SyntaxNode): string {
   if (node.type !== 'dotted_name') return node.text;
   return node.namedChildren.filter((child) => child?.type === 'identifier').map((child) => child?.text ?? '').join('.');
 }
 
-function parameterName(parameter: Node): Node | null {
+function parameterName(parameter: SyntaxNode): SyntaxNode | null {
   switch (parameter.type) {
     case 'identifier':
       return parameter;
@@ -433,8 +433,8 @@ function parameterName(parameter: Node): Node | null {
   }
 }
 
-function flattenTargets(node: Node): Node[] {
-  const out: Node[] = [];
+function flattenTargets(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'expression_list' || child.type === 'tuple' || child.type === 'list') out.push(...flattenTargets(child));
@@ -445,13 +445,13 @@ function flattenTargets(node: Node): Node[] {
 
 // `if TYPE_CHECKING:` / `if typing.TYPE_CHECKING:`; whether the name really is typing's flag is checked when names
 // resolve, so `TYPE_CHECKING = True` does not hide an import.
-function isTypeCheckingTest(condition: Node): boolean {
+function isTypeCheckingTest(condition: SyntaxNode): boolean {
   return (condition.type === 'identifier' && condition.text === 'TYPE_CHECKING') || (condition.type === 'attribute' && condition.childForFieldName('attribute')?.text === 'TYPE_CHECKING');
 }
 
 const literalTypes = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'ellipsis']);
 
-function isLiteral(node: Node): boolean {
+function isLiteral(node: SyntaxNode): boolean {
   if (literalTypes.has(node.type)) return node.type !== 'string' || !node.namedChildren.some((child) => child?.type === 'interpolation');
   if (node.type === 'unary_operator') return node.namedChildren.every((child) => child !== null && isLiteral(child));
   if (node.type === 'tuple' || node.type === 'list' || node.type === 'set') return node.namedChildren.every((child) => child !== null && isLiteral(child));
@@ -460,7 +460,7 @@ function isLiteral(node: Node): boolean {
 
 // A module-level statement that cannot call user code while it runs. Anything else might call a function defined
 // earlier before a later `def eval` shadows the built-in, so shadowing only counts across inert statements.
-function isInert(statement: Node): boolean {
+function isInert(statement: SyntaxNode): boolean {
   switch (statement.type) {
     case 'import_statement':
     case 'import_from_statement':

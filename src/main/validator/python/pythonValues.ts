@@ -1,6 +1,6 @@
 // Abstract values of Python expressions: what a name or expression may be (a module member, a constant string, a
 // path …), following imports, aliases and assignments, and folding the string tricks obfuscated code uses.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from '../syntaxTree';
 import { pythonBuiltins } from '../stdlib';
 import { decodeBase64, decodeHex, rot13, sliceItems } from '../textCodecs';
 import { joinPath } from '../workFolder';
@@ -18,8 +18,8 @@ export type Value =
   | { kind: 'dict'; entries: Map<string, Value[]> }
   | { kind: 'path'; path: string | null; temp: boolean }
   | { kind: 'namespace'; of: string | null }
-  | { kind: 'function'; node: Node }
-  | { kind: 'class'; node: Node }
+  | { kind: 'function'; node: SyntaxNode }
+  | { kind: 'class'; node: SyntaxNode }
   | { kind: 'method'; receiver: Value; name: string }
   | { kind: 'attrgetter'; names: string[] }
   | { kind: 'code' }
@@ -47,9 +47,9 @@ export const hugeItems = 1e7;
 type Env = Map<string, Value> | null;
 
 export type PythonEvaluator = {
-  values(node: Node, place: Place): Value[];
+  values(node: SyntaxNode, place: Place): Value[];
   /** The constant strings an expression may be, and whether it may also be something else. */
-  strings(node: Node, place: Place): { known: string[]; unknown: Value[] };
+  strings(node: SyntaxNode, place: Place): { known: string[]; unknown: Value[] };
 };
 
 const qual = (name: string): Value => ({ kind: 'qual', name: canonicalPythonName(name) });
@@ -80,6 +80,16 @@ function key(value: Value): string | null {
 
 /** Union of value lists, de-duplicated; past the limit the union becomes one obfuscated unknown. */
 export function union(...lists: Value[][]): Value[] {
+  // Most unions hold one value: no keys to build then.
+  let single: Value | undefined;
+  let count = 0;
+  for (const list of lists) {
+    count += list.length;
+    if (count > 1) break;
+    if (list.length === 1) single = list[0];
+  }
+  if (count === 0) return [];
+  if (count === 1 && single) return [single];
   const out: Value[] = [];
   const seen = new Set<string>();
   for (const list of lists) {
@@ -173,10 +183,10 @@ function render(pieces: FormatPiece[], positional: Value[][], named: Map<string,
   return union(results.map((result) => (result.open ? partial(result.text, result.obfuscated) : str(result.text))));
 }
 
-type Arguments = { positional: Node[]; keywords: Map<string, Node>; splat: boolean };
+type Arguments = { positional: SyntaxNode[]; keywords: Map<string, SyntaxNode>; splat: boolean };
 
 /** The arguments of a call node, by position and keyword; `splat` when *args or **kwargs hide some. */
-export function callArguments(call: Node): Arguments {
+export function callArguments(call: SyntaxNode): Arguments {
   const list = call.childForFieldName('arguments');
   const out: Arguments = { positional: [], keywords: new Map(), splat: false };
   if (!list) return out;
@@ -200,7 +210,7 @@ export function callArguments(call: Node): Arguments {
 }
 
 /** The node given for an argument, by keyword or position. */
-export function argumentNode(args: Arguments, spec: { index: number; keyword: string }): Node | null {
+export function argumentNode(args: Arguments, spec: { index: number; keyword: string }): SyntaxNode | null {
   return args.keywords.get(spec.keyword) ?? (spec.index >= 0 ? (args.positional[spec.index] ?? null) : null);
 }
 
@@ -219,7 +229,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
   const activeBefore: number[] = [0];
   for (const statement of model.topLevel) activeBefore.push((activeBefore[activeBefore.length - 1] ?? 0) + (statement.active ? 1 : 0));
 
-  const values = (node: Node, place: Place, env: Env = null): Value[] => {
+  const values = (node: SyntaxNode, place: Place, env: Env = null): Value[] => {
     if (env === null) {
       const cached = memo.get(node.id);
       if (cached) return cached;
@@ -245,9 +255,9 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     return result;
   };
 
-  const child = (node: Node, field: string): Node | null => node.childForFieldName(field);
+  const child = (node: SyntaxNode, field: string): SyntaxNode | null => node.childForFieldName(field);
 
-  function evaluate(node: Node, place: Place, env: Env): Value[] {
+  function evaluate(node: SyntaxNode, place: Place, env: Env): Value[] {
     switch (node.type) {
       case 'identifier':
         return env?.get(node.text) ? [env.get(node.text) as Value] : lookup(node.text, place, node.startIndex);
@@ -318,7 +328,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     }
   }
 
-  function sequence(node: Node, place: Place, env: Env): Value {
+  function sequence(node: SyntaxNode, place: Place, env: Env): Value {
     const items: Value[][] = [];
     for (const item of node.namedChildren) {
       if (!item || item.type === 'comment') continue;
@@ -328,7 +338,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     return { kind: 'seq', items };
   }
 
-  function dictionary(node: Node, place: Place, env: Env): Value {
+  function dictionary(node: SyntaxNode, place: Place, env: Env): Value {
     const entries = new Map<string, Value[]>();
     for (const pair of node.namedChildren) {
       if (pair?.type !== 'pair') continue;
@@ -343,8 +353,8 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
   }
 
   // Folds `''.join(chr(c) for c in [...])` and friends: one `for` over a constant sequence, no conditions.
-  function comprehension(node: Node, place: Place): Value[] {
-    const clauses = node.namedChildren.filter((part): part is Node => part !== null && part.type !== 'comment');
+  function comprehension(node: SyntaxNode, place: Place): Value[] {
+    const clauses = node.namedChildren.filter((part): part is SyntaxNode => part !== null && part.type !== 'comment');
     const body = child(node, 'body');
     const clause = clauses.find((part) => part.type === 'for_in_clause');
     if (!body || !clause || clauses.length !== 2) return [unknownValue];
@@ -366,7 +376,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     return null;
   }
 
-  function stringValues(node: Node, place: Place, env: Env): Value[] {
+  function stringValues(node: SyntaxNode, place: Place, env: Env): Value[] {
     const parts = node.namedChildren;
     const start = parts[0]?.type === 'string_start' ? (parts[0]?.text ?? '') : '';
     const prefix = start.replace(/['"]+$/, '').toLowerCase();
@@ -389,7 +399,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     return results;
   }
 
-  function interpolation(node: Node, place: Place, env: Env): Value[] {
+  function interpolation(node: SyntaxNode, place: Place, env: Env): Value[] {
     const expression = child(node, 'expression');
     if (!expression) return [unknownValue];
     if (child(node, 'format_specifier')) return [unknownValue];
@@ -400,7 +410,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     });
   }
 
-  function binaryValues(node: Node, place: Place, env: Env): Value[] {
+  function binaryValues(node: SyntaxNode, place: Place, env: Env): Value[] {
     const left = child(node, 'left');
     const right = child(node, 'right');
     const operator = child(node, 'operator')?.type;
@@ -410,7 +420,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     return product(leftValues, rightValues, (a, b) => [binary(operator, a, b)]);
   }
 
-  function unaryValues(node: Node, place: Place, env: Env): Value[] {
+  function unaryValues(node: SyntaxNode, place: Place, env: Env): Value[] {
     const argument = child(node, 'argument');
     const operator = child(node, 'operator')?.type;
     if (!argument) return [unknownValue];
@@ -422,9 +432,9 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     });
   }
 
-  function subscriptValues(node: Node, place: Place, env: Env): Value[] {
+  function subscriptValues(node: SyntaxNode, place: Place, env: Env): Value[] {
     const target = child(node, 'value');
-    const indexes = node.childrenForFieldName('subscript').filter((part): part is Node => part !== null);
+    const indexes = node.childrenForFieldName('subscript').filter((part): part is SyntaxNode => part !== null);
     if (!target || indexes.length !== 1 || !indexes[0]) return [unknownValue];
     const index = indexes[0];
     const containers = values(target, place, env);
@@ -436,7 +446,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     return product(containers, keys, (container, item) => itemOf(container, item, place));
   }
 
-  function sliceBounds(node: Node, place: Place, env: Env): [number | null, number | null, number | null] | null {
+  function sliceBounds(node: SyntaxNode, place: Place, env: Env): [number | null, number | null, number | null] | null {
     const bounds: Array<number | null> = [null, null, null];
     let slot = 0;
     for (const part of node.children) {
@@ -533,7 +543,7 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     }
   }
 
-  function callValues(node: Node, place: Place, env: Env): Value[] {
+  function callValues(node: SyntaxNode, place: Place, env: Env): Value[] {
     const callee = child(node, 'function');
     if (!callee) return [unknownValue];
     const args = callArguments(node);
@@ -556,8 +566,12 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
   // since whatever name it spells was kept from view (zlib.decompress(b'...'), a helper that decodes a string).
   function taintedResult(target: Value, args: Arguments, place: Place, env: Env): Value {
     if (target.kind === 'method') return taintOf(target.receiver);
-    const inputs = args.positional.flatMap((argument) => (argument.type === 'string' || argument.type === 'concatenated_string' ? [str('x')] : values(argument, place, env)));
-    return inputs.some((input) => input.kind === 'str' || isObfuscated(input)) ? obfuscatedValue : unknownValue;
+    let textWentIn = false;
+    for (const argument of args.positional) {
+      if (argument.type === 'string' || argument.type === 'concatenated_string') textWentIn = true;
+      else if (values(argument, place, env).some((input) => input.kind === 'str' || isObfuscated(input))) textWentIn = true;
+    }
+    return textWentIn ? obfuscatedValue : unknownValue;
   }
 
   const argumentValues = (args: Arguments, index: number, keyword: string, place: Place, env: Env): Value[] | null => {
