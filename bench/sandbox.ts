@@ -6,10 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import { chromiumArgs } from '../e2e/host';
 import { createApp } from '../src/main/app';
 import { startWebHost } from '../src/main/hosts/web';
 import { createSandbox, flowControl } from '../src/main/sandbox/index';
+import { flushBytes, flushIntervalMs } from '../src/main/sandbox/outputPump';
 import { probeIsolation } from '../src/main/sandbox/isolation';
 import { bindArgs, systemBinds } from '../src/main/sandbox/layout';
 import { descendantsOf } from '../src/main/sandbox/procfs';
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
   say();
   say('| path | status | time | throughput |');
   say('|---|---|---|---|');
-  say(`| console: PTY, 16 ms / 64 KiB batches, flow control, consumer acks each chunk | ${consoleResult.status} | ${consoleSeconds.toFixed(2)} s | ${(consoleChars / 1e6 / consoleSeconds).toFixed(0)} MB/s |`);
+  say(`| console: PTY, ${flushIntervalMs} ms / ${flushBytes / 1024} KiB batches, flow control, consumer acks each chunk | ${consoleResult.status} | ${consoleSeconds.toFixed(2)} s | ${(consoleChars / 1e6 / consoleSeconds).toFixed(0)} MB/s |`);
   say(`| batch: pipes, stdout captured | ${batchResult.status} | ${batchSeconds.toFixed(2)} s | ${(megabytes / batchSeconds).toFixed(0)} MB/s |`);
 
   await sandbox.close();
@@ -165,6 +167,16 @@ async function main(): Promise<void> {
 }
 
 const appProcess = 'app';
+
+// The web host's output frame decoder (src/shared/outputFrame.ts) as a script for the bench's own clients: the page of
+// hop 3 and the Node client of hop 2 decode frames exactly as the renderer's bridge does.
+const outputFrameScript = buildSync({
+  entryPoints: [path.join(repoRoot, 'src', 'shared', 'outputFrame.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: 'outputFrame',
+  write: false,
+}).outputFiles[0]!.text;
 
 /** CPU seconds (user + system) used so far by this process and by each kind of live process under it. */
 function cpuByProcess(): Map<string, number> {
@@ -187,9 +199,18 @@ function cpuByProcess(): Map<string, number> {
     } catch {
       continue;
     }
-    add(comm.startsWith('chrom') ? 'chromium' : comm, pid);
+    add(comm.startsWith('chrom') ? chromiumProcess(pid) : comm, pid);
   }
   return totals;
+}
+
+/** Chromium's renderer (the page's main thread and its raster workers) apart from its other processes (browser, GPU, network). */
+function chromiumProcess(pid: number): 'chromium renderer' | 'chromium other' {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') ? 'chromium renderer' : 'chromium other';
+  } catch {
+    return 'chromium other';
+  }
 }
 
 /**
@@ -197,8 +218,8 @@ function cpuByProcess(): Map<string, number> {
  * shared, so hops are compared within a run, not across runs). Every measurement starts the same program, which waits
  * for Enter (so the reader is attached before the first byte) and then prints `megabytes` MB of 1 KiB lines:
  *  1. PTY → service: the sandbox's pump (PTY reads, batches, escape filter, SQLite), acked in-process as emitted;
- *  2. … → WebSocket: a Node `ws` client of the web host that parses each event and acks every 5 000 characters;
- *  3. … → the browser: a page's own WebSocket, JSON.parse and the same acks, no xterm;
+ *  2. … → WebSocket: a Node `ws` client of the web host that decodes each output frame and acks every 5 000 characters;
+ *  3. … → the browser: a page's own WebSocket, output frames decoded and the same acks, no xterm;
  *  4. xterm.js alone in that Chromium, fed the same lines from memory (no service, no socket);
  *  5. end to end: the console panel of the built renderer (xterm.js writes, acks every 5 000 parsed characters),
  *     timed from the Enter that releases the program to its last line drawn in the terminal.
@@ -216,18 +237,23 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
   const host = await startWebHost({ handlers: app.handlers, events: app.events, rendererDir });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const bytes = megabytes * 16 * 64 * 1024;
+  // ARK_BENCH_HOPS=5 (or 3,5 …) measures only those hops, for comparing a change; the report measures all five.
+  const hops = new Set((process.env.ARK_BENCH_HOPS ?? '1,2,3,4,5').split(',').map(Number));
   const rows: string[] = [];
   // CPU per MB of the app's process (service and web host; the bench's own share is small) and of Chromium's processes
   // (browser, network service, renderer), over each hop: on two shared cores, what a hop costs in CPU says more about
   // its speed on a quiet machine than its wall time here.
+  // Counted from `measureFrom()`, called once a hop's setup (a page load, a client's start) is done, to its row.
   let cpuBefore = cpuByProcess();
+  const measureFrom = () => {
+    cpuBefore = cpuByProcess();
+  };
   const row = (label: string, seconds: number) => {
     const cpu = cpuByProcess();
-    const perMb = (name: string) => {
-      const used = (cpu.get(name) ?? 0) - (cpuBefore.get(name) ?? 0);
-      return used > 0 ? `${Math.round((used * 1000) / (bytes / 1e6))} ms` : '—';
-    };
-    rows.push(`| ${label} | ${seconds.toFixed(2)} s | ${(bytes / 1e6 / seconds).toFixed(1)} MB/s | ${perMb(appProcess)} | ${perMb('chromium')} |`);
+    const used = (name: string) => (cpu.get(name) ?? 0) - (cpuBefore.get(name) ?? 0);
+    const perMb = (seconds: number) => (seconds > 0 ? `${Math.round((seconds * 1000) / (bytes / 1e6))} ms` : '—');
+    const chromium = used('chromium renderer') + used('chromium other');
+    rows.push(`| ${label} | ${seconds.toFixed(2)} s | ${(bytes / 1e6 / seconds).toFixed(1)} MB/s | ${perMb(used(appProcess))} | ${perMb(used('chromium renderer'))} | ${perMb(used('chromium other'))} | ${perMb(chromium)} |`);
     cpuBefore = cpu;
   };
   try {
@@ -267,11 +293,10 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
       await ended(runId);
       stop();
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      cpuBefore = cpuByProcess();
     }
 
     // 1. The pump alone: chunks acked as they are emitted, in the same process.
-    {
+    if (hops.has(1)) {
       const runId = await start();
       let events = 0;
       let chars = 0;
@@ -286,6 +311,7 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
         queueMicrotask(() => app.services.sandbox.ack(runId, chunk.data.length));
         if (chunk.data.includes('BENCH-END')) finished();
       });
+      measureFrom();
       const started = performance.now();
       app.services.sandbox.write(runId, '\r');
       await done;
@@ -295,9 +321,10 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
     }
 
     // 2. Through the web host's WebSocket to a Node client (its own process, as a browser would be) that acks like the console.
-    {
+    if (hops.has(2)) {
       const runId = await start();
       const client = `
+        ${outputFrameScript}
         const WebSocket = require('ws');
         const socket = new WebSocket('ws://127.0.0.1:${host.port}/api/ws?token=${host.token}');
         let pending = 0, id = 0, started = 0;
@@ -305,64 +332,69 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
           started = performance.now();
           socket.send(JSON.stringify({ type: 'invoke', id: 'enter', name: 'sandbox.write', input: { runId: ${runId}, data: '\\r' } }));
         });
-        socket.on('message', (data) => {
-          const message = JSON.parse(String(data));
-          if (message.type !== 'event' || message.name !== 'sandbox.output' || message.payload.runId !== ${runId}) return;
-          pending += message.payload.data.length;
+        socket.on('message', (data, isBinary) => {
+          const chunk = isBinary ? outputFrame.decodeOutputFrame(data) : null;
+          if (!chunk || chunk.runId !== ${runId}) return;
+          pending += chunk.data.length;
           if (pending >= ${flowControl.ackChars}) {
             socket.send(JSON.stringify({ type: 'invoke', id: String(++id), name: 'sandbox.ack', input: { runId: ${runId}, chars: pending } }));
             pending = 0;
           }
-          if (message.payload.data.includes('BENCH-END')) { console.log(performance.now() - started); socket.close(); }
+          if (chunk.data.includes('BENCH-END')) { console.log(performance.now() - started); socket.close(); }
         });`;
+      measureFrom();
       const ms = await new Promise<number>((resolve, reject) => {
         const child = spawn(process.execPath, ['-e', client], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.on('close', (code) => (code === 0 && Number(out) > 0 ? resolve(Number(out)) : reject(new Error(`the WebSocket client failed (${code}): ${out}`))));
       });
-      row('2. … → WebSocket → a Node client process parsing each event, acking every 5 000 characters', ms / 1000);
+      row('2. … → WebSocket → a Node client process decoding each output frame, acking every 5 000 characters', ms / 1000);
       await ended(runId);
     }
 
-    // 3. Into the browser: a page's own WebSocket, JSON.parse and acks, no xterm.
-    {
+    // 3. Into the browser: a page's own WebSocket, output frames decoded and acked, no xterm.
+    if (hops.has(3)) {
       const runId = await start();
       const page = await browser.newPage();
       // A page of the host's origin without the app (whose own bridge would take the events too): an API error page.
       await page.goto(`http://127.0.0.1:${host.port}/api/bench`);
+      await page.addScriptTag({ content: outputFrameScript });
+      measureFrom();
       const ms = await page.evaluate(`(async () => {
         const socket = new WebSocket('ws://' + location.host + '/api/ws?token=${host.token}');
+        socket.binaryType = 'arraybuffer';
         await new Promise((resolve) => (socket.onopen = resolve));
         let pending = 0, id = 0;
         const started = performance.now();
         await new Promise((resolve) => {
           socket.onmessage = (event) => {
-            const message = JSON.parse(String(event.data));
-            if (message.type !== 'event' || message.name !== 'sandbox.output' || message.payload.runId !== ${runId}) return;
-            pending += message.payload.data.length;
+            const chunk = event.data instanceof ArrayBuffer ? outputFrame.decodeOutputFrame(new Uint8Array(event.data)) : null;
+            if (!chunk || chunk.runId !== ${runId}) return;
+            pending += chunk.data.length;
             if (pending >= ${flowControl.ackChars}) {
               socket.send(JSON.stringify({ type: 'invoke', id: String(++id), name: 'sandbox.ack', input: { runId: ${runId}, chars: pending } }));
               pending = 0;
             }
-            if (message.payload.data.includes('BENCH-END')) resolve();
+            if (chunk.data.includes('BENCH-END')) resolve();
           };
           socket.send(JSON.stringify({ type: 'invoke', id: 'enter', name: 'sandbox.write', input: { runId: ${runId}, data: '\\r' } }));
         });
         socket.close();
         return performance.now() - started;
       })()`);
-      row('3. … → the browser: WebSocket, JSON.parse and acks in the page, no xterm', Number(ms) / 1000);
+      row('3. … → the browser: WebSocket, output frames decoded and acked in the page, no xterm', Number(ms) / 1000);
       await page.close();
       await ended(runId);
     }
 
     // 4. xterm.js alone in the same Chromium, the console's font and scrollback, fed the same lines from memory.
-    {
+    if (hops.has(4)) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
       await page.setContent('<div id="terminal" style="width: 1350px; height: 260px"></div>');
       await page.addStyleTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'css', 'xterm.css') });
       await page.addScriptTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'lib', 'xterm.js') });
+      measureFrom();
       const ms = await page.evaluate(`(async () => {
         const term = new Terminal({ scrollback: 5000, fontSize: 12, fontFamily: 'monospace' });
         term.open(document.getElementById('terminal'));
@@ -382,7 +414,7 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
     }
 
     // 5. End to end into the console panel.
-    {
+    if (hops.has(5)) {
       const runId = await start();
       const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
       await page.goto(host.url);
@@ -391,17 +423,28 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
       await page.reload();
       await page.getByTestId('activity-console').click();
       await page.getByTestId('console-status').filter({ hasText: `Run ${runId}` }).waitFor();
-      const started = performance.now();
+      // As a console that has been open a while: the bundle's background compilation and the first layout are over.
+      await page.waitForLoadState('networkidle');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // The end is seen in the page, on the first frame that shows the last line (Playwright's own waiting polls every
+      // 500 ms, and costs the page's main thread a query each time).
+      const lastLineShown = page.evaluate(`new Promise((resolve) => {
+        const rows = document.querySelector('[data-testid="console-terminal"] .xterm-rows');
+        const check = () => (rows.textContent.includes('BENCH-END') ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      })`);
+      measureFrom();
+      const started = performance.timeOrigin + performance.now();
       await invoke('sandbox.write', { runId, data: '\r' });
-      await page.getByTestId('console-terminal').locator('.xterm-rows', { hasText: 'BENCH-END' }).waitFor({ timeout: 600_000 });
-      row('**5. end to end**: PTY → service → WebSocket → the console panel\'s xterm.js, acking every 5 000 parsed characters', (performance.now() - started) / 1000);
+      const shownAt = Number(await lastLineShown);
+      row('**5. end to end**: PTY → service → WebSocket → the console panel\'s xterm.js, acking every 5 000 parsed characters', (shownAt - started) / 1000);
       await page.locator('[data-testid="console-status"][data-status="success"]').waitFor({ timeout: 60_000 });
       await ended(runId);
     }
     say(`### ${megabytes} MB into the browser console, hop by hop (web host, headless Chromium, flow control ${flowControl.highWatermarkChars} / ${flowControl.lowWatermarkChars} characters)`);
     say();
-    say('| hop | time | throughput | CPU per MB: app process | CPU per MB: Chromium |');
-    say('|---|---|---|---|---|');
+    say('| hop | time | throughput | CPU per MB: app process | Chromium renderer | Chromium other (browser, GPU, network) | Chromium total |');
+    say('|---|---|---|---|---|---|---|');
     for (const line of rows) say(line);
   } finally {
     await browser.close();

@@ -4,6 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { decodeOutputFrame } from '../../shared/outputFrame';
+import type { OutputChunk } from '../../shared/sandbox';
 import { createApp, type App } from '../app';
 import { makeTempDir } from '../testing/tempDir';
 import { startWebHost, type WebHost } from './web';
@@ -109,7 +111,9 @@ describe('web host', () => {
     const ws = new WebSocket(`${url}?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
     expect(await outcome(ws)).toBe('open');
     const messages: { type: string; id?: string; reply?: { ok: boolean }; error?: unknown }[] = [];
-    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) messages.push(JSON.parse(String(data)));
+    });
     for (const frame of ['not json', '[]', '{"type":"invoke"}', '{"type":"invoke","id":{}}', JSON.stringify({ type: 'invoke', id: '1', name: '__proto__', input: {} })]) ws.send(frame);
     ws.send(JSON.stringify({ type: 'invoke', id: '2', name: 'app.info', input: {} }));
     await expect.poll(() => messages.find((m) => m.id === '2')).toBeTruthy();
@@ -117,9 +121,16 @@ describe('web host', () => {
     expect(messages.find((m) => m.id === '1')).toMatchObject({ reply: { ok: false } });
     expect(messages.find((m) => m.id === '2')).toMatchObject({ reply: { ok: true } });
 
-    // Events reach connected clients.
+    // Events reach connected clients; console output as a binary frame.
     await app.handlers['settings.set']({ key: 'ui.theme', value: 'light' }, new AbortController().signal);
     await expect.poll(() => messages.some((m) => m.type === 'event')).toBe(true);
+    const frames: (OutputChunk | null)[] = [];
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) frames.push(decodeOutputFrame(data as Buffer));
+    });
+    const chunk: OutputChunk = { runId: 3, seq: 4, stream: 'pty', data: 'héllo\r\n' };
+    app.events.emit('sandbox.output', chunk);
+    await expect.poll(() => frames).toEqual([chunk]);
     ws.close();
   });
 });

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Handlers } from '../../shared/contract';
 import { failure } from '../../shared/errors';
+import { encodeOutputFrame } from '../../shared/outputFrame';
+import type { OutputChunk } from '../../shared/sandbox';
 import type { EventHub } from '../events';
 import { dispatch } from './dispatch';
 import { contentSecurityPolicy } from './csp';
@@ -135,7 +137,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function serveSocket(ws: WebSocket) {
     const inFlight = new Map<string, AbortController>();
     const unsubscribe = options.events.subscribe((name, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', name, payload }));
+      if (ws.readyState !== ws.OPEN) return;
+      // Console output goes out as a binary frame (see outputFrame.ts); every other event as JSON.
+      if (name === 'sandbox.output') ws.send(encodeOutputFrame(payload as OutputChunk), { binary: true });
+      else ws.send(JSON.stringify({ type: 'event', name, payload }));
     });
     ws.on('message', async (data, isBinary) => {
       const message = parseMessage(isBinary ? null : data.toString());

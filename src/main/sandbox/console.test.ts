@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRequest } from '../../shared/sandbox';
 import { flowControl } from './index';
+import { flushBytes } from './outputPump';
 import { descendantsOf } from './procfs';
 import { createHarness, processesWith, uniqueMarker, waitFor, type Harness } from './testing';
 
@@ -123,7 +124,7 @@ describe('sandbox: console runs', () => {
     // The PTY turns \n into \r\n.
     expect(textOf(runId).length).toBe(total + total / 100);
     // Without flow control the whole output would be waiting; with it, at most the high watermark plus what was in flight.
-    expect(mostUnacked).toBeLessThan(flowControl.highWatermarkChars + 2 * 65_536);
+    expect(mostUnacked).toBeLessThan(flowControl.highWatermarkChars + 2 * flushBytes);
   }, 60_000);
 
   it('replays the output after a given seq to a console that reconnects mid-run', async () => {

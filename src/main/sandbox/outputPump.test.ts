@@ -30,7 +30,7 @@ describe('output pump', () => {
     p.finish();
   });
 
-  it('sends at once when 64 KiB are pending, and stores at once when 1 MiB is', () => {
+  it('sends at once when a batch is full (flushBytes), and stores at once when 1 MiB is', () => {
     const { p, stored, emitted } = pump(10 * storeBytes);
     p.write('stdout', 'x'.repeat(flushBytes));
     expect(emitted).toHaveLength(1);

@@ -3,10 +3,12 @@ import type { OutputStream } from '../../shared/sandbox';
 import type { StoredChunk } from '../store/executionRepo';
 import { createTerminalFilter, type TerminalFilter } from './terminalFilter';
 
-// Flush every 16 ms or 64 KiB: one message per PTY chunk floods the renderer long before the PTY runs dry, and 16 ms is
-// one frame, so the console still feels live.
+// Flush every 16 ms or 256 KiB: one message per PTY chunk floods the renderer long before the PTY runs dry, and 16 ms is
+// one frame, so the console still feels live. The size only matters in a flood (above 16 MB/s); there every batch costs
+// an event, a WebSocket frame, an xterm write and an ack, and xterm.js parsed 256 KiB writes with 15–20% less of the
+// page's CPU than 64 KiB ones (bench/sandbox.ts, docs/performance.md).
 export const flushIntervalMs = 16;
-export const flushBytes = 64 * 1024;
+export const flushBytes = 256 * 1024;
 
 // The store takes the same chunks in bigger transactions (a commit costs far more than a row): every 250 ms or 1 MiB.
 // Chunks not yet stored are kept here and served to a console that reconnects meanwhile (see `unstored`).

@@ -2,6 +2,7 @@
 import type { ArkBridge } from '../../shared/bridge';
 import type { Input, Output, RequestName } from '../../shared/contract';
 import type { ErrorData, Reply } from '../../shared/errors';
+import { decodeOutputFrame } from '../../shared/outputFrame';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'no-token';
 
@@ -55,7 +56,14 @@ function createWebSocketBridge() {
       setState('open');
       for (const message of queue.splice(0)) ws.send(message);
     };
+    // Console output arrives as binary frames (see outputFrame.ts), decoded here into the same event as over IPC.
+    ws.binaryType = 'arraybuffer';
     ws.onmessage = (event) => {
+      if (event.data instanceof ArrayBuffer) {
+        const chunk = decodeOutputFrame(new Uint8Array(event.data));
+        if (chunk) for (const listener of listeners) listener('sandbox.output', chunk);
+        return;
+      }
       let message: { type?: string; id?: string; reply?: Reply<unknown>; name?: string; payload?: unknown };
       try {
         message = JSON.parse(String(event.data));

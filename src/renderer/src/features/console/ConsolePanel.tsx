@@ -14,8 +14,8 @@ import { useRunStatusEvents } from './useRunStatusEvents';
 
 // As VS Code does: acknowledge every 5 000 characters xterm has parsed (the service's flowControl.ackChars).
 const ackChars = 5000;
-// Replay pages: 200 chunks of at most 64 KiB each, so one reply stays well under the transport's limits.
-const replayPage = 200;
+// Replay pages: 50 chunks of at most 256 KiB each (the service's batches), so one reply stays around 12 MB at most.
+const replayPage = 50;
 
 const themes: Record<'light' | 'dark', ITheme> = {
   light: { background: '#f8f8f8', foreground: '#1f1f1f', cursor: '#1f1f1f', selectionBackground: '#add6ff' },

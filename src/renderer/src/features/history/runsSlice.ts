@@ -60,7 +60,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
     let after = 0;
     let size = 0;
     for (;;) {
-      const page = await bridge.invoke('sandbox.outputSince', { runId: id, afterSeq: after, limit: 200 });
+      const page = await bridge.invoke('sandbox.outputSince', { runId: id, afterSeq: after, limit: 50 });
       if (!page.ok) return set((s) => ({ runs: { ...s.runs, detailStatus: 'failed', detailError: page.error } }));
       chunks.push(...page.value.chunks);
       size += page.value.chunks.reduce((sum, chunk) => sum + chunk.data.length, 0);
