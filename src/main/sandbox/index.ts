@@ -136,9 +136,10 @@ export type Sandbox = {
 // UI's ack, resume when fewer than the low mark do; the UI acks every `ackChars` characters it has parsed. VS Code's
 // own marks (100 000 / 5 000) are sized for its small data events; with 64 KiB batches they let two batches out and then
 // wait until xterm has parsed both, so the PTY and xterm took turns instead of working at once (half the throughput
-// measured in bench/sandbox.ts). Here the window holds ~15 batches and the PTY resumes while xterm still has half of it
-// to parse, so neither side waits for the other's round trip. Memory stays bounded: at most ~1 MB (plus one batch)
-// is ever on its way to or queued in the renderer, and Stop or Ctrl+C shows at most that much more output.
+// measured in bench/sandbox.ts). Here the window holds ~4 full batches (256 KiB, see outputPump.ts) and the PTY resumes
+// while xterm still has half of it to parse, so neither side waits for the other's round trip. Memory stays bounded:
+// at most ~1 MB (plus one batch) is ever on its way to or queued in the renderer, and Stop or Ctrl+C shows at most that
+// much more output.
 export const flowControl = { highWatermarkChars: 1_000_000, lowWatermarkChars: 500_000, ackChars: 5_000 } as const;
 
 type ActiveRun = {
