@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createIndexer, sourceWorkerScript, type WorkerScript } from '../src/main/indexer';
+import { parseFile } from '../src/main/indexer/parseFile';
+import { toFileResult } from '../src/main/indexer/protocol';
 import { openDatabase } from '../src/main/store/db';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -162,12 +164,19 @@ async function main(): Promise<void> {
     console.log(`Ratio to ctags:  ${fmt(ratioToCtags, 3)}x lines/s (target >= ${targets.ctagsRatio}x: ${verdict(ratioToCtags >= targets.ctagsRatio)}); per CPU-second ${fmt(ourLinesPerCpuSecond / ctagsLinesPerCpuSecond, 3)}x`);
     console.log(`Speed-up on ast: ${fmt(speedupOverAst, 2)}x (target >= ${targets.astSpeedup}x: ${verdict(speedupOverAst >= targets.astSpeedup)}); per CPU-second ${fmt(ourLinesPerCpuSecond / astLinesPerCpuSecond, 2)}x`);
 
-    // Re-opening the unchanged project: the stat/hash cache means nothing is parsed.
-    const reopenStarted = performance.now();
-    const reopened = await indexer.indexProject(root);
-    const reopenMs = performance.now() - reopenStarted;
+    // Re-opening the unchanged project: the stat/hash cache means nothing is parsed. Three times: the first also
+    // pays for warming the statement cache; the median is reported, with CPU time (wall time under load is not ours).
+    const reopens: { ms: number; cpuMs: number; parsed: number; unchanged: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const reopened = await indexer.indexProject(root);
+      const used = process.cpuUsage(cpu);
+      reopens.push({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, parsed: reopened.changes.parsed, unchanged: reopened.changes.unchanged });
+    }
+    const reopen = [...reopens].sort((a, b) => a.ms - b.ms)[1] as (typeof reopens)[number];
     console.log(
-      `Re-open:         ${fmt(reopenMs)} ms (parsed ${reopened.changes.parsed}, unchanged ${fmt(reopened.changes.unchanged)}; target < ${targets.reopenMs} ms: ${verdict(reopenMs < targets.reopenMs)})`,
+      `Re-open:         ${fmt(reopen.ms)} ms median of 3 (${reopens.map((run) => fmt(run.ms)).join(' / ')} ms; CPU ${reopens.map((run) => fmt(run.cpuMs)).join(' / ')} ms), parsed ${reopen.parsed}, unchanged ${fmt(reopen.unchanged)}; target < ${targets.reopenMs} ms: ${verdict(reopen.ms < targets.reopenMs)}`,
     );
 
     // One changed file, as a save would leave it: a copy of a stdlib module under a new name, re-indexed on its own
@@ -176,22 +185,33 @@ async function main(): Promise<void> {
       const source = fs.readFileSync(path.join(root, module), 'utf8');
       const probe = path.join(root, 'ark_bench_probe.py');
       const oneFile: number[] = [];
+      const oneFileCpu: number[] = [];
+      const parseCpu: number[] = [];
       try {
         for (let round = 0; round < 7; round++) {
           fs.writeFileSync(probe, `${source}\n# round ${round}\n`);
           const started = performance.now();
+          const cpu = process.cpuUsage();
           const changed = await indexer.reindexFiles(summary.projectId, [probe]);
+          const used = process.cpuUsage(cpu);
           oneFile.push(performance.now() - started);
+          oneFileCpu.push((used.user + used.system) / 1000);
           if (changed.changed.length !== 1) throw new Error('the probe file was not re-indexed');
+          // The worker's share, measured apart: the same parse and extraction in this thread.
+          const parseStarted = process.cpuUsage();
+          toFileResult(await parseFile({ path: 'ark_bench_probe.py', absolutePath: probe, size: 0, mtimeMs: 0, knownHash: null }, 1 << 20));
+          const parseUsed = process.cpuUsage(parseStarted);
+          parseCpu.push((parseUsed.user + parseUsed.system) / 1000);
         }
       } finally {
         fs.rmSync(probe, { force: true });
         await indexer.reindexFiles(summary.projectId, [probe]);
       }
-      oneFile.sort((a, b) => a - b);
+      for (const list of [oneFile, oneFileCpu, parseCpu]) list.sort((a, b) => a - b);
       const median = percentile(oneFile, 0.5);
       console.log(
-        `One-file re-index (copy of ${module}, ${fmt(source.split('\n').length)} lines, median of 7): ${fmt(median, 1)} ms (min ${fmt(oneFile[0] ?? 0, 1)}, max ${fmt(oneFile[oneFile.length - 1] ?? 0, 1)}; target < ${targets.oneFileMs} ms: ${verdict(median < targets.oneFileMs)})`,
+        `One-file re-index (copy of ${module}, ${fmt(source.split('\n').length)} lines, median of 7): ${fmt(median, 1)} ms (min ${fmt(oneFile[0] ?? 0, 1)}, max ${fmt(oneFile[oneFile.length - 1] ?? 0, 1)}; target < ${targets.oneFileMs} ms: ${verdict(median < targets.oneFileMs)}); ` +
+          `CPU of all threads ${fmt(percentile(oneFileCpu, 0.5), 1)} ms, of which parse + extraction ~${fmt(percentile(parseCpu, 0.5), 1)} ms (same file in one thread)`,
       );
     }
 

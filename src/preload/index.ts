@@ -15,6 +15,16 @@ const ark: ArkBridge = {
   // File.path is gone since Electron 32; only the preload can map a dropped File to its path.
   pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
   pickFolder: () => ipcRenderer.invoke('ark:pick-folder') as Promise<string | null>,
+  // The application menu (File ▸ Open Folder…) lives in the main process; only known commands reach the page.
+  onMenuCommand: (listener) => {
+    const forward = (_event: unknown, command: unknown) => {
+      if (command === 'open-folder') listener(command);
+    };
+    ipcRenderer.on('ark:menu', forward);
+    return () => {
+      ipcRenderer.off('ark:menu', forward);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('ark', ark);

@@ -4,6 +4,9 @@ import type { EventName, EventPayload, Input, Output, RequestName } from './cont
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
+/** What the native application menu asks the window to do (Electron only). */
+export type MenuCommand = 'open-folder';
+
 /** `window.ark` in Electron; a WebSocket client of the same shape in the web host. */
 export type ArkBridge = {
   invoke<N extends RequestName>(name: N, input: Input<N>): Promise<Reply<Output<N>>>;
@@ -13,4 +16,6 @@ export type ArkBridge = {
   pathForFile(file: unknown): string;
   /** The native Open Folder dialog: the chosen folder, or null when cancelled. Absent in the web host. */
   pickFolder?: () => Promise<string | null>;
+  /** Subscribes to the application menu's commands (File ▸ Open Folder…); returns the unsubscribe function. Absent in the web host. */
+  onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void;
 };

@@ -1,5 +1,6 @@
 // Binds the contract to Electron IPC: one invoke channel, one event channel, only for our own window's frames.
-import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/bridge';
 import type { Handlers } from '../../shared/contract';
 import { failure } from '../../shared/errors';
 import type { EventHub } from '../events';
@@ -8,6 +9,7 @@ import { dispatch } from './dispatch';
 export const invokeChannel = 'ark:invoke';
 export const eventChannel = 'ark:event';
 export const pickFolderChannel = 'ark:pick-folder';
+export const menuChannel = 'ark:menu';
 
 export type ElectronHostOptions = {
   ipcMain: IpcMain;
@@ -55,4 +57,26 @@ export function bindElectronHost({ ipcMain, dialog, handlers, events, window, is
     ipcMain.removeHandler(pickFolderChannel);
     unsubscribe();
   };
+}
+
+/**
+ * The application menu: File ▸ Open Folder… (CmdOrCtrl+O) plus Electron's standard edit, view and window roles (and
+ * the app menu on macOS). A command is only sent to the window's page; the page runs the same flow as its own
+ * Open Folder… button, so the dialog still goes through the checked `ark:pick-folder` handler.
+ */
+export function applicationMenuTemplate(options: { isMac: boolean; send: (command: MenuCommand) => void }): MenuItemConstructorOptions[] {
+  const { isMac, send } = options;
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [{ label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => send('open-folder') }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+  };
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
+}
+
+/** Sends a menu command to the window, but only while it shows our own content (as events are). */
+export function sendMenuCommand(window: BrowserWindow, isAppUrl: (url: string) => boolean, command: MenuCommand): void {
+  if (window.isDestroyed() || !isAppUrl(window.webContents.getURL())) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+  window.webContents.send(menuChannel, command);
 }

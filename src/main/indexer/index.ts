@@ -25,7 +25,8 @@ import { createIndexRepo, type IndexRepo, type IndexStaging, type ProjectRecord,
 import { errnoOf, formatBytes } from './fsFailures';
 import { createIgnoreRules, type IgnoreRules } from './ignoreRules';
 import { isIndexable, languageOf } from './languages';
-import type { ParseJob, ParseResult } from './parseFile';
+import type { ParseJob } from './parseFile';
+import type { FileResult } from './protocol';
 import { createProgressTracker, type ProgressTracker } from './progress';
 import { compileTierRules, defaultTierRules, type TierClassifier } from './tiers';
 import { isInside, walkProject } from './walk';
@@ -151,24 +152,12 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     let batch: ParseJob[] = [];
     let batchBytes = 0;
 
-    function stage(results: ParseResult[], bytes: number): void {
+    function stage(results: FileResult[], bytes: number): void {
       const files: StoredFile[] = [];
       const touched: { path: string; size: number; mtimeMs: number }[] = [];
       for (const result of results) {
         if (result.kind === 'parsed') {
-          const { extraction } = result;
-          files.push({
-            path: result.path,
-            language: result.language,
-            tier: classify(result.path),
-            size: result.size,
-            mtimeMs: result.mtimeMs,
-            contentHash: result.hash,
-            lines: extraction.lines,
-            imports: extraction.imports,
-            errors: extraction.errors,
-            symbols: extraction.symbols,
-          });
+          files.push({ ...result.file, tier: classify(result.path) });
           parsedPaths.push(result.path);
           if (result.notice) skipped.push(result.notice);
         } else if (result.kind === 'unchanged') {

@@ -1,7 +1,7 @@
 // The parse worker's entry: parses batches of files and posts back what it extracted. Never touches the database.
 import { parentPort } from 'node:worker_threads';
-import { parseFile, type ParseResult } from './parseFile';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import { parseFile } from './parseFile';
+import { toFileResult, type FileResult, type WorkerReply, type WorkerRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('The index worker must run in a worker thread.');
@@ -14,10 +14,10 @@ port.on('message', (request: WorkerRequest) => {
 });
 
 async function handle(request: WorkerRequest): Promise<void> {
-  const results: ParseResult[] = [];
+  const results: FileResult[] = [];
   for (const job of request.jobs) {
     try {
-      results.push(await parseFile(job, request.maxFileBytes));
+      results.push(toFileResult(await parseFile(job, request.maxFileBytes)));
     } catch (err) {
       // A bug or a grammar failure on one file must not lose the rest of the batch.
       const message = err instanceof Error ? err.message : String(err);

@@ -1,8 +1,8 @@
 // A small pool of parse workers: batches in, results out, crash-tolerant, and stoppable at once for cancellation.
 import { Worker } from 'node:worker_threads';
 import { ArkError } from '../../shared/errors';
-import type { ParseJob, ParseResult } from './parseFile';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import type { ParseJob } from './parseFile';
+import type { FileResult, WorkerReply, WorkerRequest } from './protocol';
 
 /** Where the worker entry lives: the built JS file in the app, or the TypeScript source with a loader in tests. */
 export type WorkerScript = { path: string; execArgv?: string[] };
@@ -10,7 +10,7 @@ export type WorkerScript = { path: string; execArgv?: string[] };
 export type WorkerPool = {
   readonly size: number;
   /** Parses a batch on the next free worker; results come back in the batch's order. */
-  parse(jobs: ParseJob[]): Promise<ParseResult[]>;
+  parse(jobs: ParseJob[]): Promise<FileResult[]>;
   /** Starts the workers now, so their WASM start-up overlaps the walk. */
   warm(): void;
   /** Stops every worker at once; batches in flight or queued fail with ArkError('cancelled'). */
@@ -18,11 +18,14 @@ export type WorkerPool = {
   close(): Promise<void>;
 };
 
-type Batch = { id: number; jobs: ParseJob[]; resolve(results: ParseResult[]): void; reject(err: unknown): void };
-type Slot = { worker: Worker; ready: boolean; batch: Batch | null; replied: boolean };
+type Batch = { id: number; jobs: ParseJob[]; resolve(results: FileResult[]): void; reject(err: unknown): void };
+type Slot = { worker: Worker; ready: boolean; batches: Batch[]; replied: boolean };
 
 // Two workers that die before saying they are ready mean the script itself is broken, not one file.
 const maxStartFailures = 2;
+// A second batch waits in each worker's own queue, so a worker starts on it the moment it finishes the first instead
+// of idling until the main thread (busy storing the other worker's results) gets round to sending more.
+const batchesPerWorker = 2;
 
 export function createWorkerPool(options: { script: WorkerScript; size: number; maxFileBytes: number }): WorkerPool {
   const { script, size, maxFileBytes } = options;
@@ -34,7 +37,7 @@ export function createWorkerPool(options: { script: WorkerScript; size: number; 
 
   function spawn(): Slot {
     const worker = new Worker(script.path, { execArgv: script.execArgv ?? [] });
-    const slot: Slot = { worker, ready: false, batch: null, replied: false };
+    const slot: Slot = { worker, ready: false, batches: [], replied: false };
     slots.add(slot);
     worker.on('message', (reply: WorkerReply) => {
       slot.replied = true;
@@ -43,9 +46,9 @@ export function createWorkerPool(options: { script: WorkerScript; size: number; 
         startFailures = 0;
         return;
       }
-      const batch = slot.batch;
-      slot.batch = null;
-      if (batch && reply.id === batch.id) {
+      const index = slot.batches.findIndex((batch) => batch.id === reply.id);
+      const [batch] = index === -1 ? [] : slot.batches.splice(index, 1);
+      if (batch) {
         if (reply.type === 'results') batch.resolve(reply.results);
         else batch.reject(new ArkError('internal', `A parse worker failed: ${reply.message}`));
       }
@@ -55,9 +58,10 @@ export function createWorkerPool(options: { script: WorkerScript; size: number; 
       if (!slots.has(slot)) return;
       slots.delete(slot);
       if (!slot.replied) startFailures++;
-      const batch = slot.batch;
-      slot.batch = null;
-      if (batch) recover(batch, reason);
+      // Only the batch the worker was on can be at fault; the one waiting behind it goes back to the front of the queue.
+      const [current, ...waiting] = slot.batches.splice(0);
+      queue.unshift(...waiting);
+      if (current) recover(current, reason);
       if (startFailures >= maxStartFailures) {
         failAll(new ArkError('unavailable', `The index worker could not start (${script.path}): ${reason}. Check the worker script path the app was built with.`));
         return;
@@ -83,29 +87,24 @@ export function createWorkerPool(options: { script: WorkerScript; size: number; 
 
   function failAll(err: ArkError): void {
     for (const batch of queue.splice(0)) batch.reject(err);
-    for (const slot of slots) {
-      if (slot.batch) slot.batch.reject(err);
-      slot.batch = null;
-    }
+    for (const slot of slots) for (const batch of slot.batches.splice(0)) batch.reject(err);
   }
 
   function dispatch(): void {
     if (closed) return;
-    for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.batch) continue;
-      send(slot, queue.shift() as Batch);
-    }
+    // Every worker gets one batch (starting workers up to `size`) before any gets a second.
+    for (const slot of slots) if (queue.length > 0 && slot.batches.length === 0) send(slot, queue.shift() as Batch);
     while (queue.length > 0 && slots.size < size) send(spawn(), queue.shift() as Batch);
+    for (const slot of slots) while (queue.length > 0 && slot.batches.length < batchesPerWorker) send(slot, queue.shift() as Batch);
   }
 
   function send(slot: Slot, batch: Batch): void {
-    slot.batch = batch;
+    slot.batches.push(batch);
     const request: WorkerRequest = { id: batch.id, jobs: batch.jobs, maxFileBytes };
     slot.worker.postMessage(request);
   }
 
-  function enqueue(jobs: ParseJob[]): Promise<ParseResult[]> {
+  function enqueue(jobs: ParseJob[]): Promise<FileResult[]> {
     if (closed) return Promise.reject(new ArkError('unavailable', 'The indexer is closed.'));
     return new Promise((resolve, reject) => {
       queue.push({ id: nextId++, jobs, resolve, reject });
@@ -127,13 +126,13 @@ export function createWorkerPool(options: { script: WorkerScript; size: number; 
     },
     async cancel() {
       const cancelled = new ArkError('cancelled', 'Indexing was cancelled.');
-      const pending = [...queue.splice(0), ...[...slots].flatMap((slot) => (slot.batch ? [slot.batch] : []))];
+      const pending = [...queue.splice(0), ...[...slots].flatMap((slot) => slot.batches.splice(0))];
       await stopAll();
       for (const batch of pending) batch.reject(cancelled);
     },
     async close() {
       closed = true;
-      const pending = [...queue.splice(0), ...[...slots].flatMap((slot) => (slot.batch ? [slot.batch] : []))];
+      const pending = [...queue.splice(0), ...[...slots].flatMap((slot) => slot.batches.splice(0))];
       await stopAll();
       for (const batch of pending) batch.reject(new ArkError('cancelled', 'The indexer was closed.'));
     },

@@ -23,14 +23,19 @@ export type ProjectRecord = { id: number; root: string; name: string; lastIndexe
 /** What the index keeps about a file's content, to tell whether it changed without reading it. */
 export type FileState = { id: number; size: number; mtimeMs: number; contentHash: string };
 
+/**
+ * A symbol as the store writes it. The JSON columns and the name's words come ready-made from the parse worker
+ * (`toStoredSymbol` in indexer/protocol.ts): serialising them there keeps that work off the main thread, and flat rows of strings and
+ * numbers cost a third of what the nested objects cost to send between threads.
+ */
 export type StoredSymbol = {
   kind: SymbolKind;
   name: string;
   qualifiedName: string;
   signature: string;
-  parameters: Parameter[];
+  parametersJson: string;
   returnType: string | null;
-  decorators: string[];
+  decoratorsJson: string;
   docSummary: string | null;
   doc: string | null;
   startLine: number;
@@ -38,7 +43,8 @@ export type StoredSymbol = {
   endLine: number;
   endColumn: number;
   complexity: number;
-  calls: string[];
+  callsJson: string;
+  nameWords: string;
 };
 
 export type StoredFile = {
@@ -389,9 +395,9 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
               symbol.name,
               symbol.qualifiedName,
               symbol.signature,
-              JSON.stringify(symbol.parameters),
+              symbol.parametersJson,
               symbol.returnType,
-              JSON.stringify(symbol.decorators),
+              symbol.decoratorsJson,
               symbol.docSummary,
               symbol.doc,
               symbol.startLine,
@@ -399,8 +405,8 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
               symbol.endLine,
               symbol.endColumn,
               symbol.complexity,
-              JSON.stringify(symbol.calls),
-              splitNameWords(symbol.name),
+              symbol.callsJson,
+              symbol.nameWords,
             );
           }
         }

@@ -55,6 +55,7 @@ export function ProjectView() {
 function OpenFolderForm() {
   const [path, setPath] = useState('');
   const openProject = useAppStore((s) => s.openProject);
+  const pickAndOpenFolder = useAppStore((s) => s.pickAndOpenFolder);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void openProject(path);
@@ -74,15 +75,7 @@ function OpenFolderForm() {
         Open
       </button>
       {bridge.pickFolder && (
-        <button
-          type="button"
-          data-testid="project-pick-folder"
-          onClick={() =>
-            void bridge.pickFolder?.().then((chosen) => {
-              if (chosen) void openProject(chosen);
-            })
-          }
-        >
+        <button type="button" data-testid="project-pick-folder" onClick={() => void pickAndOpenFolder()}>
           Open Folder…
         </button>
       )}

@@ -1,4 +1,4 @@
-// Always mounted: folder drops anywhere on the window, and the index events that keep the Project view current.
+// Always mounted: folder drops anywhere on the window, File ▸ Open Folder…, and the index events that keep the Project view current.
 import { useEffect, useState, type DragEvent as ReactDragEvent } from 'react';
 import { IndexChanged, IndexProgress } from '../../../../shared/indexing';
 import { bridge, bridgeKind } from '../../bridge';
@@ -18,6 +18,13 @@ export function ProjectWindowLayer() {
         const parsed = IndexChanged.safeParse(payload);
         if (parsed.success) void useAppStore.getState().applyIndexChanged(parsed.data);
       }
+    });
+    // File ▸ Open Folder… in Electron's application menu: the same dialog and flow as the Project view's button.
+    const stopMenu = bridge.onMenuCommand?.((command) => {
+      if (command !== 'open-folder') return;
+      const store = useAppStore.getState();
+      store.showView('project');
+      void store.pickAndOpenFolder();
     });
     // Listen on the window: a drop anywhere (sidebar, editor, console) opens the folder.
     let depth = 0;
@@ -48,6 +55,7 @@ export function ProjectWindowLayer() {
     window.addEventListener('drop', onDrop);
     return () => {
       stop();
+      stopMenu?.();
       window.removeEventListener('dragenter', onEnter);
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('dragover', onOver);

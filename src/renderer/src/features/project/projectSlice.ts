@@ -42,6 +42,8 @@ export type ProjectSlice = {
   };
   loadRecentProjects: () => Promise<void>;
   openProject: (root: string) => Promise<void>;
+  /** The native Open Folder dialog (Electron only), then `openProject` with the chosen folder. */
+  pickAndOpenFolder: () => Promise<void>;
   cancelIndexing: () => Promise<void>;
   applyIndexProgressEvent: (event: IndexProgress) => void;
   applyIndexChanged: (event: IndexChanged) => Promise<void>;
@@ -110,6 +112,11 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       }
       patch({ status: 'ready', opening: null, summary: reply.value, files: [], tierRulesStatus: 'idle', tierRulesError: undefined });
       await Promise.all([loadDetails(reply.value.projectId), get().loadRecentProjects()]);
+    },
+    pickAndOpenFolder: async () => {
+      if (!bridge.pickFolder || get().project.status === 'indexing') return;
+      const chosen = await bridge.pickFolder();
+      if (chosen) await get().openProject(chosen);
     },
     cancelIndexing: async () => {
       await bridge.invoke('project.cancel', {});
