@@ -62,6 +62,20 @@ test('from plain words to a reviewed, deployed and undone commit on ark/is-prime
   await page.getByRole('button', { name: 'Checks' }).click();
   await expect(page.getByTestId('findings-summary')).toBeVisible();
   await expect(page.getByTestId('review-examples')).toContainText('passed');
+  // …and the quality analyzer's report, made by the pipeline and stored with this version: every part of the score,
+  // what cost points, the tools with their versions and the ones that are missing.
+  const quality = page.getByTestId('review-quality');
+  await expect(quality.getByTestId('quality-score')).toBeVisible();
+  await expect(quality.getByTestId('quality-part')).toHaveCount(7);
+  await expect(quality.locator('[data-category="types"]')).toContainText('/ 25');
+  await expect(quality.getByRole('region', { name: 'What cost points' })).toBeVisible();
+  const tools = quality.getByTestId('quality-tools');
+  await expect(tools).toContainText(/pyright 1\.1\.\d+\s*ok/);
+  await expect(tools).toContainText(/ruff \d+\.\d+\.\d+\s*ok/);
+  await expect(tools).toContainText(/pylint[\s\S]*\(optional\)/);
+  await expect(page.getByTestId('review-checks')).toContainText(/Quality report #\d+/);
+  await quality.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'review-checks.png') });
   await page.getByRole('button', { name: 'Code' }).click();
   await page.getByTestId('deploy-path').fill('inventory/primes.py');
   await page.getByTestId('deploy-preview').click();

@@ -52,7 +52,7 @@ test('Assess quality shows the score, its breakdown, the costly rules, per-funct
   expect(value).toBeLessThan(90);
 
   await expect(panel.getByTestId('quality-part')).toHaveCount(7);
-  await expect(panel.locator('[data-category="lint"]')).toContainText(/−\d+ \/ 30/);
+  await expect(panel.locator('[data-category="lint"]')).toContainText(/\d+ \/ 30 \(−\d+\)/);
   const deductions = panel.getByTestId('quality-deduction');
   await expect(deductions.filter({ hasText: 'F401' })).toContainText('`os` imported but unused');
   await expect(deductions.filter({ hasText: 'B006' })).toHaveCount(1);

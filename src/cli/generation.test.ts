@@ -61,6 +61,36 @@ describe('ark generate', () => {
     expect(result.out).toContain('ready-for-review (body: library, py.gcd)');
   }, 60_000);
 
+  it('runs a TypeScript spec with a written or a library body: node:test per example, ready only when every example passes', async () => {
+    const spec: Spec = {
+      name: 'countVowels',
+      language: 'typescript',
+      description: 'Count the vowels (a, e, i, o, u) in a text, ignoring case.',
+      parameters: [{ name: 'text', type: 'str' }],
+      returns: { type: 'int' },
+      examples: [{ args: ['Hello'], expected: 2 }, { args: ['SKY'], expected: 0 }, { args: ['AEIOU aeiou'], expected: 10 }],
+      constraints: [],
+      tier: 'sandbox',
+    };
+    const specFile = write('vowels.json', JSON.stringify(spec));
+    const right = await run('generate', '--spec', specFile, '--body', write('right.ts', 'return (text.match(/[aeiou]/gi) ?? []).length;'), '--json');
+    expect(right.code, right.err).toBe(0);
+    const parsed = GenerationResult.parse(JSON.parse(right.out));
+    expect(parsed).toMatchObject({ status: 'ready-for-review', source: 'manual', testRun: { framework: 'node', passed: 3, failed: 0, total: 3 } });
+    expect(parsed.code).toContain('export function countVowels(text: string): number {');
+
+    const wrong = await run('generate', '--spec', specFile, '--body', write('wrong.ts', 'return (text.match(/[aeiou]/g) ?? []).length;'));
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toMatch(/test\s+failed .* 2 of 3 examples passed \(node\)/);
+    expect(wrong.out).toMatch(/example 3: example-3: AssertionError/);
+    expect(wrong.out).toContain('failed (body: manual)');
+
+    // Without a body, the library's TypeScript entry is used once it passes all three examples.
+    const library = await run('generate', '--spec', specFile);
+    expect(library.code, library.out).toBe(0);
+    expect(library.out).toContain('ready-for-review (body: library, ts.count_vowels)');
+  }, 90_000);
+
   it('refuses bad input with exit 2 and a message', async () => {
     expect((await run('generate')).code).toBe(2);
     expect((await run('generate', 'x', '--spec', 'y.json')).code).toBe(2);

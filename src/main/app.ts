@@ -29,6 +29,7 @@ import { createQualityRepo } from './store/qualityRepo';
 import { createReviewRepo } from './store/reviewRepo';
 import { createSettingsRepo } from './store/settingsRepo';
 import { createValidator, type Validator } from './validator';
+import type { SecretCipher } from './secrets';
 
 export type App = {
   config: AppConfig;
@@ -77,7 +78,10 @@ export function localUserName(): string {
   }
 }
 
-export async function createApp(config: AppConfig): Promise<App> {
+/** What a host brings besides paths: the desktop app a cipher built on Electron's safeStorage. */
+export type AppOptions = { secretCipher?: SecretCipher };
+
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   const db = openDatabase(config.dbPath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   const repos = createRepos(db);
   const events = createEventHub();
@@ -125,7 +129,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     isolation,
     pythonPath: () => repos.settings.get('sandbox.pythonPath'),
     reviewFeedback: (specId) => repos.review.feedbackForSpec(specId),
+    ...(options.secretCipher ? { secretCipher: options.secretCipher } : {}),
+    quality,
   });
+  // A key stored in plain text (by an older version, the web host or the CLI) is encrypted once a cipher is here.
+  await generation.services.providerApiKey.reseal();
   const review = createReviewService({
     repo: repos.review,
     git: createGitDeployer({ user }),
@@ -161,6 +169,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       // Services first: a run being stopped or a worker finishing a batch still writes to the database.
       closing ??= (async () => {
         await Promise.allSettled([sandbox.close(), indexer.close(), generation.close()]);
+        // After the pipeline's sandbox: a run stopped there may still finish its quality stage.
+        await quality.close();
         db.close();
       })();
       return closing;

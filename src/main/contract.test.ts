@@ -228,7 +228,8 @@ beforeAll(async () => {
   const improvable = await app.services.pipeline.run({ spec: { ...generationSpec, name: 'add_badly_formatted' }, body: 'return a+b' });
   expect(improvable.status).toBe('ready-for-review');
   improvableArtifactId = improvable.artifactId;
-});
+  // The pipeline run starts pyright's language server for its quality stage: seconds on a quiet machine, more on a busy one.
+}, 120_000);
 
 afterAll(async () => {
   await host.close();

@@ -1,12 +1,13 @@
 // The Electron entry: one secure window, the ark:// protocol for our files, and the same createApp as every host.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { WindowBounds } from '../shared/settings';
 import { createApp, type App } from './app';
 import { appVersion } from './appRoot';
 import { resolveDbPath } from './config';
-import { bindElectronHost } from './hosts/electron';
+import { applicationMenuTemplate, bindElectronHost, sendMenuCommand } from './hosts/electron';
+import { createSafeStorageCipher } from './hosts/safeStorage';
 import { contentSecurityPolicy } from './hosts/csp';
 
 const scheme = 'ark';
@@ -125,6 +126,8 @@ async function start() {
   const dataDir = app.getPath('userData');
   let workbench: App;
   try {
+    // After 'ready': safeStorage cannot be used before it.
+    const secretCipher = await createSafeStorageCipher(safeStorage);
     workbench = await createApp({
       host: 'electron',
       dataDir,
@@ -133,7 +136,7 @@ async function start() {
       version: appVersion(root),
       electronVersion: process.versions.electron,
       ...(electronNativeBinding() ? { nativeBinding: electronNativeBinding() as string } : {}),
-    });
+    }, secretCipher ? { secretCipher } : {});
   } catch (err) {
     dialog.showErrorBox('ARK Workbench cannot start', (err as Error).message);
     app.exit(3);
@@ -141,6 +144,9 @@ async function start() {
   }
   let window = createWindow(workbench);
   let unbind = bindElectronHost({ ipcMain, dialog, handlers: workbench.handlers, events: workbench.events, window, isAppUrl });
+  // The menu reads `window` when clicked, so it follows the window re-created on macOS's activate.
+  const menuTemplate = applicationMenuTemplate({ isMac: process.platform === 'darwin', send: (command) => sendMenuCommand(window, isAppUrl, command) });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate));
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

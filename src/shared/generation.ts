@@ -86,8 +86,27 @@ export type ValidationOutcome = z.infer<typeof ValidationOutcome>;
 export const QualityCheck = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), detail: z.string() });
 export type QualityCheck = z.infer<typeof QualityCheck>;
 
-/** The pipeline's own checklist (the quality analyzer deepens it later). Score: share of checks passed, 0–100. */
-export const QualitySummary = z.object({ score: z.number().min(0).max(100), checks: z.array(QualityCheck) });
+/** The quality analyzer's report on a generated version, in brief; `quality.report` with its id gives the whole. */
+export const QualityAnalysisBrief = z.object({
+  reportId: z.number().int().positive(),
+  score: z.number().min(0).max(100),
+  scoringVersion: z.number().int().min(1),
+  toolVersions: z.record(z.string(), z.string()),
+  /** Required tools that did not assess the code (missing, failed, timed out): the score lacks their part. */
+  notAssessed: z.array(z.string()),
+});
+export type QualityAnalysisBrief = z.infer<typeof QualityAnalysisBrief>;
+
+/**
+ * The quality stage's outcome. `score` and `checks` are the pipeline's own checklist (share of checks passed, 0–100);
+ * `analysis` is the quality analyzer's scored report, stored against the artefact version (null when it could not
+ * run; absent on versions generated before the stage ran the analyzer). The two scores are never mixed.
+ */
+export const QualitySummary = z.object({
+  score: z.number().min(0).max(100),
+  checks: z.array(QualityCheck),
+  analysis: QualityAnalysisBrief.nullable().optional(),
+});
 export type QualitySummary = z.infer<typeof QualitySummary>;
 
 /** Where the body came from in detail: which library entry or indexed function, verified against what. */
@@ -198,7 +217,13 @@ export const ProviderSettings = z.object({
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 
-export const ProviderInfo = ProviderSettings.extend({ hasApiKey: z.boolean(), keyStorage: z.string() });
+export const ProviderInfo = ProviderSettings.extend({
+  hasApiKey: z.boolean(),
+  /** Where the key is kept: encrypted with the system keychain (desktop app), or plain text in the local database. */
+  keyStorage: z.string(),
+  /** Why a stored key cannot be used here (encrypted on another machine, or by the desktop app), with what to do. */
+  keyProblem: z.string().nullable(),
+});
 export type ProviderInfo = z.infer<typeof ProviderInfo>;
 
 const RequestText = z.string().trim().min(1).max(2000);

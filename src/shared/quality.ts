@@ -88,7 +88,8 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
-export const ToolStatus = z.enum(['ok', 'missing', 'failed', 'skipped', 'not-applicable']);
+/** `timed-out`: the tool ran past its time limit (a hung type check), so its part of the score is not assessed. */
+export const ToolStatus = z.enum(['ok', 'missing', 'failed', 'timed-out', 'skipped', 'not-applicable']);
 export type ToolStatus = z.infer<typeof ToolStatus>;
 
 /** What one tool did for this report: its version, whether it ran, and why not. */

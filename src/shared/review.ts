@@ -1,5 +1,6 @@
 // Review and deployment: the queue of generated code waiting for a person, their decisions, and commits into projects.
 import { z } from 'zod';
+import { QualityReport } from './quality';
 
 const Id = z.number().int().positive();
 
@@ -95,7 +96,8 @@ export const ReviewDetail = z.object({
   stages: z.array(Stored),
   validations: z.array(Stored),
   testRuns: z.array(Stored),
-  quality: z.array(Stored),
+  /** The quality analyzer's reports on this version, oldest first: score, breakdown, findings, tools and versions. */
+  quality: z.array(QualityReport),
   executions: z.array(Stored),
   reviews: z.array(ReviewRecord),
   deployments: z.array(DeploymentRecord),

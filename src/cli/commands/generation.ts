@@ -27,17 +27,20 @@ export const generateCommand: CliCommand = {
   usage: [
     'ark generate "REQUEST" [--lang python|typescript]   plain words to a spec, then generate, validate and test it',
     'ark generate --spec FILE.json                        the same from a spec file; exit 1 unless ready-for-review',
+    'ark generate --spec FILE.json --body BODY            with a body you wrote (the function body only); verified the same way',
   ],
-  options: { lang: { type: 'string' }, spec: { type: 'string' } },
+  options: { lang: { type: 'string' }, spec: { type: 'string' }, body: { type: 'string' } },
   async run({ args, values, json, io, withApp }) {
     const specFile = stringOption(values, 'spec');
     const language = choiceOption(values, 'lang', SpecLanguage.options) ?? 'python';
     if (specFile && args.length > 0) throw new UsageError('give either a request in words or --spec FILE, not both.');
     if (!specFile) expectArgs(args, 1, 'generate');
+    const bodyFile = stringOption(values, 'body');
     const text = specFile ? readSourceFile(specFile) : (args[0] as string);
+    const body = bodyFile ? readSourceFile(bodyFile) : undefined;
     return withApp(async (app) => {
       const spec = specFile ? parseSpecJson(text) : (await call(app, 'spec.parseWords', { text, language })).spec;
-      const result = await call(app, 'generate.run', { spec });
+      const result = await call(app, 'generate.run', { spec, ...(body !== undefined ? { body } : {}) });
       if (json) {
         const { spec: used, code, tests, source, validation, testRun, quality, status, ...rest } = result;
         io.out(JSON.stringify({ spec: used, code, tests, source, validation, testRun, quality, status, ...rest }, null, 2));

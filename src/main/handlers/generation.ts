@@ -7,8 +7,8 @@ import { templateContext } from '../templates';
 import type { AreaHandlers, HandlerDeps } from './types';
 
 export function generationHandlers({ repos, services }: HandlerDeps): AreaHandlers<'spec.' | 'generate.' | 'artifact.' | 'templates.' | 'library.' | 'provider.'> {
-  const { generator, templates, pipeline, library } = services;
-  const providerInfo = () => ({ ...repos.provider.settings(), hasApiKey: repos.provider.apiKey() !== null, keyStorage: 'the local database (plain text)' });
+  const { generator, templates, pipeline, library, providerApiKey } = services;
+  const providerInfo = async () => ({ ...repos.provider.settings(), ...(await providerApiKey.status()) });
   return {
     'spec.parseWords': async ({ text, language }) => generator.parseRequest(text, language),
     'spec.importPython': async ({ source, entryPoint }) => {
@@ -46,7 +46,9 @@ export function generationHandlers({ repos, services }: HandlerDeps): AreaHandle
     'provider.get': async () => providerInfo(),
     'provider.set': async ({ apiKey, ...settings }) => {
       if (settings.baseUrl) normalizeBaseUrl(settings.baseUrl);
-      repos.provider.save(settings, apiKey);
+      // The key first: when it cannot be encrypted, nothing is saved and the message says why.
+      if (apiKey !== undefined) await providerApiKey.write(apiKey);
+      repos.provider.saveSettings(settings);
       return providerInfo();
     },
   };

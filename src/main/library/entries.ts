@@ -1,13 +1,14 @@
 // The built-in library: curated Python implementations of common tasks, each with examples that a test runs in the
 // sandbox. An entry is only ever used after it passes the spec's own examples, or — when the spec has none — when the
 // spec's name and signature match it closely and the entry is not `ambiguous`.
-import type { SpecExample, SpecValue } from '../../shared/spec';
+import type { SpecExample, SpecLanguage, SpecValue } from '../../shared/spec';
 
 export type LibraryParameter = { name: string; type: string };
 
 export type LibraryEntry = {
   id: string;
-  language: 'python';
+  /** Python entries are below; TypeScript ones mirror some of them (typescriptEntries.ts). */
+  language: SpecLanguage;
   /** The entry's own function name. */
   name: string;
   /** Other names a spec may give the same function (as the plain-words parser tends to spell them). */

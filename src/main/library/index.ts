@@ -4,7 +4,9 @@
 import type { LibraryEntryInfo } from '../../shared/generation';
 import { parseType, type Spec, type SpecLanguage, type TypeNode } from '../../shared/spec';
 import type { LibraryRepo } from '../store/libraryRepo';
+import { tsType } from '../templates/filters';
 import { BUILTIN_ENTRIES, type LibraryEntry } from './entries';
+import { TYPESCRIPT_ENTRIES } from './typescriptEntries';
 
 export type { LibraryEntry } from './entries';
 
@@ -149,7 +151,7 @@ function toInfo(entry: LibraryEntry): LibraryEntryInfo {
 }
 
 export function createLibrary(deps: { repo?: LibraryRepo; builtin?: LibraryEntry[] } = {}): Library {
-  const builtin = deps.builtin ?? BUILTIN_ENTRIES;
+  const builtin = deps.builtin ?? [...BUILTIN_ENTRIES, ...TYPESCRIPT_ENTRIES];
   const all = (): LibraryEntry[] => [...builtin, ...(deps.repo?.list() ?? [])];
 
   const documentWords = (entry: LibraryEntry): { strong: Set<string>; weak: Set<string> } => ({
@@ -199,6 +201,13 @@ export function createLibrary(deps: { repo?: LibraryRepo; builtin?: LibraryEntry
       const from = entry.parameters.map((parameter) => parameter.name);
       const to = spec.parameters.map((parameter) => parameter.name);
       if (from.every((name, index) => name === to[index])) return entry.body;
+      if (entry.language === 'typescript') {
+        // A body cannot redeclare a parameter's name in TypeScript, so the entry runs as an inner function under its
+        // own names, called with the spec's arguments (swapped names stay right, as with Python's assignment).
+        const parameters = entry.parameters.map((parameter) => `${parameter.name}: ${tsType(parameter.type)}`).join(', ');
+        const body = entry.body.replace(/^(?=.)/gm, '  ');
+        return `return ((${parameters}): ${tsType(entry.returns)} => {\n${body}\n})(${to.join(', ')});`;
+      }
       // One simultaneous assignment renames every parameter at once, so swapped names (a, b ← b, a) stay right.
       return `${from.join(', ')} = ${to.join(', ')}\n${entry.body}`;
     },

@@ -11,25 +11,29 @@ import type {
   GenerationStatus,
   PipelineStageEvent,
   PipelineTokenEvent,
+  QualityAnalysisBrief,
   QualitySummary,
   StageName,
   StageRecord,
   TestRunSummary,
   ValidationOutcome,
 } from '../../shared/generation';
-import type { RunResult } from '../../shared/sandbox';
+import type { QualityReport } from '../../shared/quality';
+import type { RunLanguage, RunResult } from '../../shared/sandbox';
 import { parseType, Spec, type SpecExample } from '../../shared/spec';
 import type { ValidationReport } from '../../shared/validation';
 import type { Generator } from '../generator';
 import type { Library, LibraryEntry } from '../library';
+import type { QualityService } from '../quality';
 import type { GenerationRepo } from '../store/generationRepo';
 import type { Validator } from '../validator';
 import { newToken, PYTEST_PROBE, pytestProgram, readPytestResults, readRunnerResults, runnerProgram, type HarnessVerdicts } from './harness';
+import { nodeTestProgram, readNodeTestResults, transpileForNode } from './nodeHarness';
 
 export { createHarnessVerdicts, type HarnessVerdicts } from './harness';
 
 /** Runs one harness program in the harness sandbox (its verdict registered first). */
-export type RunHarness = (request: { code: string; tier: Tier; artifactId?: number; timeoutMs: number }, signal?: AbortSignal) => Promise<RunResult>;
+export type RunHarness = (request: { code: string; language: RunLanguage; tier: Tier; artifactId?: number; timeoutMs: number }, signal?: AbortSignal) => Promise<RunResult>;
 
 /** A body offered by a model provider, given the spec and what went wrong with its previous attempt. */
 export type BodyProvider = {
@@ -57,9 +61,18 @@ export type PipelineDeps = {
   reuse?: (spec: Spec) => Promise<ReuseCandidate[]>;
   /** What reviewers said about earlier versions of a spec (comments, reasons for rejected hunks), newest first. */
   reviewFeedback?: (specId: number) => string[];
+  /** The quality analyzer: the quality stage assesses each generated version with it and stores the report against it. */
+  quality?: Pick<QualityService, 'analyze' | 'warmUp'>;
 };
 
-export type PipelineRunInput = { spec: Spec; specId?: number; body?: string; runKey?: string };
+export type PipelineRunInput = {
+  spec: Spec;
+  specId?: number;
+  body?: string;
+  /** Who wrote `body` when it was not the user: a suggestion applied through the model provider names it here. */
+  bodyFrom?: { source: 'model'; reference: string };
+  runKey?: string;
+};
 
 export type Pipeline = {
   run(input: PipelineRunInput, signal?: AbortSignal): Promise<GenerationResult>;
@@ -73,6 +86,11 @@ export type Pipeline = {
 
 const RUN_TIMEOUT_MS = 30_000;
 const EXAMPLE_TIMEOUT_SECONDS = 5;
+// node:test stops a TypeScript test file that runs longer than this: about the Python runner's time per example plus
+// node's start, and always before the sandbox's own limit, so a hung example is reported rather than the run killed.
+function nodeTestTimeoutMs(examples: number): number {
+  return Math.min(RUN_TIMEOUT_MS - 5_000, 5_000 + EXAMPLE_TIMEOUT_SECONDS * 1000 * examples);
+}
 
 
 /** Examples that state an outcome (a value or an exception): only these can verify a body. */
@@ -96,10 +114,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const pytestByTier = new Map<Tier, Promise<boolean>>();
 
   /** Runs a harness program with the verdict of the generated code it carries. */
-  const runProgram = async (program: string, verdict: ValidationReport, tier: Tier, artifactId: number | undefined, signal?: AbortSignal): Promise<RunResult> => {
+  const runProgram = async (
+    program: string,
+    verdict: ValidationReport,
+    tier: Tier,
+    artifactId: number | undefined,
+    signal?: AbortSignal,
+    language: RunLanguage = 'python',
+  ): Promise<RunResult> => {
     const release = deps.harness.register(program, { ...verdict, blocked: verdict.blocked, summary: `harness for generated code (${verdict.findings.length} findings)` });
     try {
-      return await deps.runHarness({ code: program, tier, timeoutMs: RUN_TIMEOUT_MS, ...(artifactId ? { artifactId } : {}) }, signal);
+      return await deps.runHarness({ code: program, language, tier, timeoutMs: RUN_TIMEOUT_MS, ...(artifactId ? { artifactId } : {}) }, signal);
     } finally {
       release();
     }
@@ -153,6 +178,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const runKey = input.runKey ?? null;
       // Probe for pytest now, so the answer is ready by the test stage.
       if (spec.language === 'python') void pytestAvailable(spec.tier);
+      // Likewise the type checker: pyright's server takes seconds to start, and the quality stage is last.
+      deps.quality?.warmUp(spec.language);
       const stages: StageRecord[] = [];
       const warnings: string[] = [];
       const reasons: string[] = [];
@@ -216,7 +243,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const verifiable = checkable(spec.examples).length > 0;
 
       const tryBody = async (candidateBody: string, reference: string): Promise<boolean> => {
-        if (!verifiable || spec.language !== 'python') return false;
+        if (!verifiable) return false;
         let code: string;
         try {
           code = deps.generator.renderFunction(spec, { body: candidateBody }).content;
@@ -229,20 +256,22 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           tried.push({ reference, outcome: 'blocked by the validator' });
           return false;
         }
-        const { run, results } = await runExamples(spec, code, verdict, artifactId, signal);
+        const { run, results } = spec.language === 'typescript' ? await runTypeScriptExamples(spec, code, verdict, artifactId, signal) : await runExamples(spec, code, verdict, artifactId, signal);
         const passed = results?.filter((result) => result.passed).length ?? 0;
-        const ok = results !== null && passed === spec.examples.length;
+        const ok = results !== null && passed === spec.examples.length && results.every((result) => result.passed);
         tried.push({ reference, outcome: ok ? 'passed every example' : results ? `${passed} of ${spec.examples.length} examples passed` : `run ${run.status}` });
         return ok;
       };
 
       if (input.body !== undefined && input.body.trim() !== '') {
         body = input.body;
-        source = 'manual';
-        origin = { source, reference: null, verifiedAgainstSpecExamples: verifiable, candidatesTried: 0 };
-      } else if (spec.language === 'python') {
+        source = input.bodyFrom?.source ?? 'manual';
+        origin = { source, reference: input.bodyFrom?.reference ?? null, verifiedAgainstSpecExamples: verifiable, candidatesTried: 0 };
+      } else {
         if (verifiable) {
-          for (const candidate of (await deps.reuse?.(spec).catch(() => [])) ?? []) {
+          // Reuse offers Python functions of the indexed project; TypeScript specs look in the library only.
+          const reusable = spec.language === 'python' ? ((await deps.reuse?.(spec).catch(() => [])) ?? []) : [];
+          for (const candidate of reusable) {
             if (signal?.aborted) break;
             if (await tryBody(candidate.body, candidate.reference)) {
               body = candidate.body;
@@ -281,7 +310,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       // Reviewers' words on earlier versions go to the model as constraints; the user sees that they did.
       const feedback = input.specId !== undefined ? (deps.reviewFeedback?.(input.specId) ?? []).slice(0, 10) : [];
       if (feedback.length) warnings.push(`Review feedback on earlier versions: ${feedback.join(' · ')}`);
-      if (source === 'none' && deps.provider?.configured() && !signal?.aborted) {
+      // The provider is asked for Python (its prompt and the answer's parsing are Python's), so TypeScript skips it.
+      if (source === 'none' && spec.language === 'python' && deps.provider?.configured() && !signal?.aborted) {
         const forModel = feedback.length ? { ...spec, constraints: [...spec.constraints, ...feedback.map((note) => `A reviewer said about an earlier version: ${note}`)] } : spec;
         const produced = await modelBody(forModel, artifactId, runKey, tried, signal);
         if (produced) {
@@ -292,10 +322,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }
       if (source === 'none') {
         reasons.push(
-          !verifiable && spec.language === 'python'
+          !verifiable
             ? 'Needs a body: the spec has no examples and no built-in implementation matches its name and signature closely. Add examples, or write the body.'
             : spec.language === 'typescript'
-              ? 'Needs a body: the built-in library is Python only; write the body, or configure a model provider.'
+              ? `Needs a body: no implementation in the built-in library passed all ${spec.examples.length} examples${tried.length ? ` (${tried.length} tried)` : ''}, and the model provider writes Python only. Write the TypeScript body.`
               : `Needs a body: no implementation passed all ${spec.examples.length} examples${tried.length ? ` (${tried.length} tried)` : ''}. ${deps.provider?.configured() ? 'Write the body.' : 'Write the body, or configure a model provider in Settings.'}`,
         );
       }
@@ -350,10 +380,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const testStage = begin('test');
       if (source === 'none') testStage.finish('skipped', 'Not run: there is no body to test.');
       else if (!verdict || verdict.blocked) testStage.finish('skipped', 'Not run: the code did not pass validation.');
-      else if (spec.language !== 'python') {
-        reasons.push('The sandbox runs Python and JavaScript; TypeScript tests are generated but not run here.');
-        testStage.finish('skipped', 'TypeScript tests are generated but not run in the sandbox.');
-      } else if (testSpec.examples.length === 0) {
+      else if (testSpec.examples.length === 0) {
         reasons.push('The spec has no examples, so there are no tests to run. Add examples.');
         testStage.finish('failed', 'No examples to test.');
       } else {
@@ -362,7 +389,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         const allPassed = testRun.total > 0 && testRun.failed === 0 && testRun.passed === testRun.total;
         if (!allPassed) {
           reasons.push(`Tests failed: ${testRun.passed} of ${testRun.total} passed (${testRun.framework}).`);
-          const failures = describeFailures(testRun.results);
+          // Per-example failures; when there are none to name (a crash, a syntax error), what the run said instead.
+          const failures = describeFailures(testRun.results) || tail(testRun.output, 1000).trim();
           if (failures) reasons.push(failures);
         }
         testStage.finish(allPassed ? 'passed' : 'failed', `${testRun.passed} of ${testRun.total} examples passed (${testRun.framework})`, {
@@ -375,26 +403,35 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
       /* ---------------------------------------------------------------- quality */
       const qualityStage = begin('quality');
-      const quality = assessQuality(spec, code, validation, testRun, source);
-      qualityStage.finish('passed', `${quality.score} / 100: ${quality.checks.filter((check) => check.passed).length} of ${quality.checks.length} checks`, {
-        score: quality.score,
-        checklist: quality,
-      });
+      const checklist = assessQuality(spec, code, validation, testRun, source);
+      const stored = { template: template?.name ?? null, templateHash: template?.hash ?? null, source, code, tests, codeHash: sha256(code) };
+      let analysis: QualityAnalysisBrief | null = null;
+      let analysisError: string | null = null;
+      if (code && deps.quality) {
+        // The analyzer reads the artefact as stored, so the code goes in first and the report is kept against it.
+        deps.repo.updateArtifact(artifactId, { ...stored, status: 'running' });
+        try {
+          analysis = briefOf(await deps.quality.analyze({ artifactId }, signal));
+        } catch (error) {
+          analysisError = error instanceof Error ? error.message : String(error);
+        }
+      }
+      const quality: QualitySummary = { ...checklist, analysis };
+      const checked = `checklist ${checklist.checks.filter((check) => check.passed).length} of ${checklist.checks.length}`;
+      qualityStage.finish(
+        'passed',
+        analysis
+          ? `${analysis.score} / 100 by the analyzer${analysis.notAssessed.length ? ` (not assessed by ${analysis.notAssessed.join(', ')})` : ''}; ${checked}`
+          : `${checklist.score} / 100: ${checked}${analysisError ? `; the analyzer failed: ${analysisError}` : ''}`,
+        { score: checklist.score, checklist: quality, ...(analysisError ? { analysisError } : {}) },
+      );
 
       const testsPassed = testRun !== null && testRun.total > 0 && testRun.failed === 0;
       const status: GenerationStatus = source === 'none' ? 'needs-body' : validation?.ok && testsPassed ? 'ready-for-review' : 'failed';
       if (!origin.verifiedAgainstSpecExamples && source !== 'none' && status === 'ready-for-review') {
         reasons.push('Unverified against your examples: the spec has none.');
       }
-      deps.repo.updateArtifact(artifactId, {
-        template: template?.name ?? null,
-        templateHash: template?.hash ?? null,
-        source,
-        code,
-        tests,
-        codeHash: sha256(code),
-        status,
-      });
+      deps.repo.updateArtifact(artifactId, { ...stored, status });
       return {
         artifactId,
         specId: saved.specId,
@@ -420,6 +457,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function runTests(spec: Spec, code: string, tests: string, verdict: ValidationReport, artifactId: number, signal?: AbortSignal): Promise<TestRunSummary> {
     const t0 = performance.now();
     const total = spec.examples.length;
+    if (spec.language === 'typescript') return runNodeTests(spec, code, tests, verdict, artifactId, signal);
     if (await pytestAvailable(spec.tier)) {
       const token = newToken();
       const run = await runProgram(pytestProgram(code, tests, token), verdict, spec.tier, artifactId, signal);
@@ -443,6 +481,43 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (!results) return crashed('builtin-runner', run, total, t0);
     const passed = results.filter((result) => result.passed).length;
     return { framework: 'builtin-runner', passed, failed: total - passed, total, results, durationMs: Math.round(performance.now() - t0), executionId: run.id, output: '' };
+  }
+
+  /** A TypeScript candidate against the spec's examples: the spec's node:test file, as the test stage runs it. */
+  async function runTypeScriptExamples(spec: Spec, code: string, verdict: ValidationReport, artifactId: number, signal?: AbortSignal) {
+    const summary = await runNodeTests(spec, code, deps.generator.renderTests(spec).file.content, verdict, artifactId, signal);
+    const examples = summary.results.filter((result) => result.index < spec.examples.length);
+    // A run that reported no example (a crash, a syntax error) says why in its output.
+    return { run: { status: summary.output.split('\n')[0] || 'crashed' }, results: examples.length === spec.examples.length && summary.results.length > 0 ? summary.results : null };
+  }
+
+  /** TypeScript: the code and tests transpiled to JavaScript here, then run with node:test in the sandbox. */
+  async function runNodeTests(spec: Spec, code: string, tests: string, verdict: ValidationReport, artifactId: number, signal?: AbortSignal): Promise<TestRunSummary> {
+    const t0 = performance.now();
+    const total = spec.examples.length;
+    const token = newToken();
+    let program: string;
+    try {
+      program = nodeTestProgram({ code: transpileForNode(code, 'solution.ts'), tests: transpileForNode(tests, 'solution.test.ts'), token, timeoutMs: nodeTestTimeoutMs(total) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { framework: 'node', passed: 0, failed: total, total, results: [], durationMs: Math.round(performance.now() - t0), executionId: null, output: `Not run: ${message}` };
+    }
+    const run = await runProgram(program, verdict, spec.tier, artifactId, signal, 'javascript');
+    const read = readNodeTestResults(run.stdout, token, total);
+    if (!read) return crashed('node', run, total, t0);
+    const passed = read.results.filter((result) => result.passed).length;
+    return {
+      framework: 'node',
+      passed,
+      failed: read.results.length - passed,
+      total: read.results.length,
+      results: read.results,
+      durationMs: Math.round(performance.now() - t0),
+      executionId: run.id,
+      // stdout holds only the harness's result lines (the tests' own output stays in the child); stderr is the rest.
+      output: read.exitCode === 0 ? '' : tail(run.stderr),
+    };
   }
 
   function crashed(framework: TestRunSummary['framework'], run: RunResult, total: number, t0: number): TestRunSummary {
@@ -543,6 +618,13 @@ export function extractBody(answer: string, name: string): string | null {
 
 function tail(text: string, limit = 4000): string {
   return text.length > limit ? `…${text.slice(-limit)}` : text;
+}
+
+/** The analyzer's report in brief, for the generation result and the quality stage's record. */
+function briefOf(report: QualityReport): QualityAnalysisBrief {
+  if (report.id === null) throw new Error('the quality report was not stored');
+  const notAssessed = report.tools.filter((tool) => !tool.optional && tool.status !== 'ok').map((tool) => `${tool.name} (${tool.status}${tool.message ? `: ${tool.message}` : ''})`);
+  return { reportId: report.id, score: report.score, scoringVersion: report.scoringVersion, toolVersions: report.toolVersions, notAssessed };
 }
 
 /** The pipeline's checklist: validation passed, every test passed, documented, typed, has examples. */

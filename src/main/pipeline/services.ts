@@ -14,12 +14,14 @@ import type { GenerationRepo } from '../store/generationRepo';
 import type { LibraryRepo } from '../store/libraryRepo';
 import type { ProviderRepo } from '../store/providerRepo';
 import { createChatProvider } from '../provider';
+import { createProviderApiKey, type ProviderApiKey } from '../provider/apiKey';
+import type { SecretCipher } from '../secrets';
 import { createTemplateEngine, type TemplateEngine } from '../templates';
 import type { Validator } from '../validator';
-import { createHarnessVerdicts, createPipeline, type BodyProvider, type Pipeline } from './index';
+import { createHarnessVerdicts, createPipeline, type BodyProvider, type Pipeline, type PipelineDeps } from './index';
 import { createIndexReuse } from './reuse';
 
-export type GenerationServices = { templates: TemplateEngine; generator: Generator; library: Library; pipeline: Pipeline; provider: BodyProvider };
+export type GenerationServices = { templates: TemplateEngine; generator: Generator; library: Library; pipeline: Pipeline; provider: BodyProvider; providerApiKey: ProviderApiKey };
 
 export type GenerationDeps = {
   appRoot: string;
@@ -32,6 +34,10 @@ export type GenerationDeps = {
   pythonPath: () => string;
   /** Reviewers' feedback on earlier versions of a spec, fed to the model provider. */
   reviewFeedback?: (specId: number) => string[];
+  /** Encrypts the provider's API key at rest (Electron's safeStorage in the desktop app); without one it is plain text. */
+  secretCipher?: SecretCipher;
+  /** The quality analyzer the pipeline's quality stage assesses each generated version with. */
+  quality?: PipelineDeps['quality'];
 };
 
 /**
@@ -63,9 +69,11 @@ export function createGenerationServices(deps: GenerationDeps): { services: Gene
     emit: deps.events.emit,
     isolation: deps.isolation,
     pythonPath: deps.pythonPath,
+    // TypeScript tests run as JavaScript on the app's own runtime (Electron's binary run as Node in the desktop app).
   });
+  const providerApiKey = createProviderApiKey({ repo: deps.repos.provider, ...(deps.secretCipher ? { cipher: deps.secretCipher } : {}) });
   // Read at each run, so settings saved in the UI apply to the next generation.
-  const provider = createChatProvider(() => ({ ...deps.repos.provider.settings(), apiKey: deps.repos.provider.apiKey() }));
+  const provider = createChatProvider(() => deps.repos.provider.settings(), { apiKey: () => providerApiKey.read() });
   const pipeline = createPipeline({
     generator,
     validator: deps.validator,
@@ -76,7 +84,7 @@ export function createGenerationServices(deps: GenerationDeps): { services: Gene
       harnessSandbox.run(
         {
           code: request.code,
-          language: 'python',
+          language: request.language,
           tier: request.tier,
           limits: { timeoutMs: request.timeoutMs, cpuSeconds: Math.ceil(request.timeoutMs / 1000) },
           ...(request.artifactId ? { artifactId: request.artifactId } : {}),
@@ -88,6 +96,7 @@ export function createGenerationServices(deps: GenerationDeps): { services: Gene
     ...(deps.indexer ? { reuse: createIndexReuse(deps.indexer) } : {}),
     provider,
     ...(deps.reviewFeedback ? { reviewFeedback: deps.reviewFeedback } : {}),
+    ...(deps.quality ? { quality: deps.quality } : {}),
   });
-  return { services: { templates, generator, library, pipeline, provider }, close: () => harnessSandbox.close() };
+  return { services: { templates, generator, library, pipeline, provider, providerApiKey }, close: () => harnessSandbox.close() };
 }

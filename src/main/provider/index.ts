@@ -5,7 +5,13 @@ import type { ProviderSettings } from '../../shared/generation';
 import type { Spec } from '../../shared/spec';
 import type { BodyProvider } from '../pipeline';
 
-export type ProviderConfig = ProviderSettings & { apiKey: string | null };
+/** The settings; `apiKey` here is for callers that hold the key themselves (tests), else `options.apiKey` reads it. */
+export type ProviderConfig = ProviderSettings & { apiKey?: string | null };
+
+export type ChatProviderOptions = {
+  /** Reads the stored key when a request is made; throws (with a message to show) when it cannot be read. */
+  apiKey?: () => Promise<string | null>;
+};
 
 // A function body is small; an answer longer than this is a runaway model, not a function.
 const MAX_ANSWER_CHARS = 200_000;
@@ -97,7 +103,7 @@ export async function readStream(body: ReadableStream<Uint8Array>, onDelta: (tex
   return answer;
 }
 
-export function createChatProvider(config: () => ProviderConfig): BodyProvider {
+export function createChatProvider(config: () => ProviderConfig, options: ChatProviderOptions = {}): BodyProvider {
   return {
     get name() {
       return `model ${config().model}`;
@@ -110,13 +116,14 @@ export function createChatProvider(config: () => ProviderConfig): BodyProvider {
     async complete({ spec, previous }, onToken, signal) {
       const current = config();
       const url = `${normalizeBaseUrl(current.baseUrl)}/chat/completions`;
+      const apiKey = options.apiKey ? await options.apiKey() : (current.apiKey ?? null);
       const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
       const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(current.apiKey ? { authorization: `Bearer ${current.apiKey}` } : {}) },
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
           body: JSON.stringify({ model: current.model, stream: true, temperature: 0, messages: buildMessages(spec, previous) }),
           signal: combined,
         });

@@ -1,53 +1,9 @@
 // The provider against a local fixture server that speaks chat-completions with streaming, including a repair round.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Spec } from '../../shared/spec';
 import { createPipelineHarness, type PipelineHarness } from '../pipeline/testing';
+import { startChatFixture, type ChatFixture } from '../testing/chatFixture';
 import { buildMessages, createChatProvider, normalizeBaseUrl, type ProviderConfig } from './index';
-
-type Recorded = { authorization: string | undefined; body: { model: string; stream: boolean; messages: { role: string; content: string }[] } };
-
-/** A fixture chat-completions server: answers in order from `answers`, streamed in small SSE chunks. */
-function startFixture(answers: string[]) {
-  const requests: Recorded[] = [];
-  const server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      if (request.url !== '/v1/chat/completions' || request.method !== 'POST') {
-        response.writeHead(404).end('no such endpoint');
-        return;
-      }
-      requests.push({ authorization: request.headers.authorization, body: JSON.parse(body) as Recorded['body'] });
-      const answer = answers[Math.min(requests.length - 1, answers.length - 1)] ?? '';
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
-      // Chunks of 7 characters, split across writes so the client must reassemble lines.
-      const events = [];
-      for (let index = 0; index < answer.length; index += 7) {
-        events.push(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: answer.slice(index, index + 7) } }] })}\n\n`);
-      }
-      events.push('data: [DONE]\n\n');
-      const text = events.join('');
-      let offset = 0;
-      const timer = setInterval(() => {
-        if (offset >= text.length) {
-          clearInterval(timer);
-          response.end();
-          return;
-        }
-        response.write(text.slice(offset, offset + 50));
-        offset += 50;
-      }, 1);
-    });
-  });
-  return new Promise<{ url: string; requests: Recorded[]; close: () => Promise<void> }>((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/v1`, requests, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
 
 const spec: Spec = {
   name: 'combine',
@@ -64,11 +20,11 @@ const wrong = 'Sure:\n```python\ndef combine(a: int, b: int) -> int:\n    """Com
 const right = '```python\ndef combine(a: int, b: int) -> int:\n    return 2 * a + b\n```';
 
 describe('chat provider', () => {
-  let fixture: Awaited<ReturnType<typeof startFixture>>;
+  let fixture: ChatFixture;
   let h: PipelineHarness;
   let config: ProviderConfig;
   beforeAll(async () => {
-    fixture = await startFixture([wrong, right]);
+    fixture = await startChatFixture([wrong, right]);
     config = { enabled: true, baseUrl: fixture.url, model: 'fixture-model', maxAttempts: 3, apiKey: 'sk-test' };
     h = createPipelineHarness({ provider: createChatProvider(() => config) });
   });
@@ -108,7 +64,7 @@ describe('chat provider', () => {
   it('gives up after the configured attempts and says the code needs a body', async () => {
     config = { ...config, maxAttempts: 1 };
     fixture.requests.length = 0;
-    const stubborn = await startFixture([wrong]);
+    const stubborn = await startChatFixture([wrong]);
     config = { ...config, baseUrl: stubborn.url };
     const result = await h.pipeline.run({ spec });
     await stubborn.close();

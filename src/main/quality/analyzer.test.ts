@@ -24,7 +24,7 @@ describe('quality analyzer', () => {
   it('lints, format-checks and type-checks Python with Ruff and pyright, recording their versions', { timeout: 120_000 }, async () => {
     const analyzer = createQualityAnalyzer({ optionalTools: noOptional });
     const code = 'import os\n\n\ndef greet(name: str) -> int:\n    """Say hello."""\n    return "hello " + name\n';
-    const report = asStored(await analyzer.analyze({ code, language: 'python', filename: 'greet.py' }));
+    const report = asStored(await analyzer.analyze({ code, language: 'python', filename: 'greet.py' }).finally(() => analyzer.close()));
     expect(report.findings).toContainEqual(expect.objectContaining({ source: 'ruff', ruleId: 'F401', line: 1, fixable: true }));
     expect(report.findings).toContainEqual(expect.objectContaining({ source: 'pyright', ruleId: 'reportReturnType', severity: 'error', line: 6 }));
     expect(report.format.formatted).toBe(true);
@@ -49,7 +49,7 @@ describe('quality analyzer', () => {
   });
 
   it('reports missing tools as not assessed instead of failing', async () => {
-    const analyzer = createQualityAnalyzer({ pyrightCliPath: null, typescript: false, optionalTools: noOptional });
+    const analyzer = createQualityAnalyzer({ pyrightServerPath: null, typescript: false, optionalTools: noOptional });
     const python = await analyzer.analyze({ code: 'def f():\n    return 1\n', language: 'python' });
     expect(tool(python, 'pyright')).toMatchObject({ status: 'missing', optional: false });
     expect(tool(python, 'pylint')).toMatchObject({ status: 'missing', optional: true });
@@ -61,10 +61,10 @@ describe('quality analyzer', () => {
 
   it('keeps the report when a checker fails, and skips type checking for very large code', { timeout: 60_000 }, async () => {
     const temp = makeTempDir();
+    const crashing = path.join(temp.dir, 'crash.js');
+    fs.writeFileSync(crashing, 'process.stderr.write("boom\\n"); process.exit(2);\n');
+    const analyzer = createQualityAnalyzer({ pyrightServerPath: crashing, optionalTools: { pylint: path.join(temp.dir, 'no-pylint'), mypy: null }, maxTypeCheckChars: 1000 });
     try {
-      const crashing = path.join(temp.dir, 'crash.js');
-      fs.writeFileSync(crashing, 'process.stderr.write("boom\\n"); process.exit(2);\n');
-      const analyzer = createQualityAnalyzer({ pyrightCliPath: crashing, optionalTools: { pylint: path.join(temp.dir, 'no-pylint'), mypy: null }, maxTypeCheckChars: 1000 });
       const failed = await analyzer.analyze({ code: 'x = 1\n', language: 'python' });
       expect(tool(failed, 'pyright')).toMatchObject({ status: 'failed', message: expect.stringContaining('boom') });
       expect(tool(failed, 'pylint')).toMatchObject({ status: 'failed', optional: true, message: expect.stringContaining('Cannot run') });
@@ -72,7 +72,20 @@ describe('quality analyzer', () => {
       const large = await analyzer.analyze({ code: 'x = 1\n'.repeat(300), language: 'python' });
       expect(tool(large, 'pyright')).toMatchObject({ status: 'skipped', message: expect.stringContaining('larger than 1000') });
     } finally {
+      await analyzer.close();
       temp.cleanup();
+    }
+  });
+
+  it('reports a type check that runs past its time limit as timed out instead of waiting on it', { timeout: 60_000 }, async () => {
+    const analyzer = createQualityAnalyzer({ optionalTools: noOptional, toolTimeoutMs: 1 });
+    try {
+      const report = await analyzer.analyze({ code: 'x: int = 1\n', language: 'python' });
+      expect(tool(report, 'pyright')).toMatchObject({ status: 'timed-out', message: 'type check timed out after 1 ms' });
+      expect(report.breakdown.find((part) => part.category === 'types')?.summary).toBe('not assessed: pyright timed-out (type check timed out after 1 ms)');
+      expect(report.toolVersions.pyright).toBeUndefined();
+    } finally {
+      await analyzer.close();
     }
   });
 
@@ -85,18 +98,18 @@ describe('quality analyzer', () => {
   });
 
   it.skipIf(!pylint)('adds pylint findings when pylint is installed, at no cost to the score', { timeout: 120_000 }, async () => {
-    const analyzer = createQualityAnalyzer({ pyrightCliPath: null, optionalTools: { pylint, mypy: null } });
+    const analyzer = createQualityAnalyzer({ pyrightServerPath: null, optionalTools: { pylint, mypy: null } });
     const code = 'def add(a: int, b: int) -> int:\n    """Add."""\n    return a + c\n';
     const withPylint = await analyzer.analyze({ code, language: 'python', filename: 'adder.py' });
     expect(tool(withPylint, 'pylint')).toMatchObject({ status: 'ok', optional: true, version: expect.stringMatching(/^\d+\./) });
     expect(withPylint.findings).toContainEqual(expect.objectContaining({ source: 'pylint', ruleId: 'E0602 undefined-variable', severity: 'error', line: 3, column: 16 }));
-    const without = await createQualityAnalyzer({ pyrightCliPath: null, optionalTools: { pylint: null, mypy: null } }).analyze({ code, language: 'python' });
+    const without = await createQualityAnalyzer({ pyrightServerPath: null, optionalTools: { pylint: null, mypy: null } }).analyze({ code, language: 'python' });
     expect(withPylint.score).toBe(without.score);
     expect(withPylint.toolVersions.pylint).toBe(tool(withPylint, 'pylint')?.version);
   });
 
   it.skipIf(!mypy)('adds mypy findings when mypy is installed', { timeout: 120_000 }, async () => {
-    const analyzer = createQualityAnalyzer({ pyrightCliPath: null, optionalTools: { pylint: null, mypy } });
+    const analyzer = createQualityAnalyzer({ pyrightServerPath: null, optionalTools: { pylint: null, mypy } });
     const report = await analyzer.analyze({ code: 'def name() -> str:\n    """Name."""\n    return 1\n', language: 'python' });
     expect(tool(report, 'mypy')).toMatchObject({ status: 'ok', optional: true });
     expect(report.findings).toContainEqual(expect.objectContaining({ source: 'mypy', ruleId: 'return-value', severity: 'error', line: 3, column: 12 }));

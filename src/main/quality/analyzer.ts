@@ -9,7 +9,8 @@ import { ArkError } from '../../shared/errors';
 import { scoringVersion, type AnalyzeCode, type FormatCheck, type QualityFinding, type QualityReport, type ToolRun } from '../../shared/quality';
 import { measureCode } from './metrics';
 import { findOnPath, runOptionalTool, type OptionalToolName } from './optionalTools';
-import { pyrightCliPath, pyrightPackageVersion, runPyright } from './pyright';
+import { pyrightPackageVersion } from './pyright';
+import { createPyrightServer, pyrightServerPath, type PyrightServer } from './pyrightServer';
 import { createRuffQuality } from './ruffQuality';
 import { scoreReport } from './score';
 import { checkTypeScript, loadTypeScript } from './typescriptCheck';
@@ -17,13 +18,13 @@ import { checkTypeScript, loadTypeScript } from './typescriptCheck';
 const require = createRequire(import.meta.url);
 
 export type QualityAnalyzerOptions = {
-  /** pyright's CLI entry; null turns pyright off (reported as missing). Default: the installed npm package. */
-  pyrightCliPath?: string | null;
+  /** pyright's language server entry; null turns pyright off (reported as missing). Default: the installed npm package. */
+  pyrightServerPath?: string | null;
   /** false turns the TypeScript compiler off (reported as missing). */
   typescript?: boolean;
   /** Paths of pylint and mypy; null turns one off. Default: looked up on PATH. */
   optionalTools?: Partial<Record<OptionalToolName, string | null>>;
-  /** Time each external checker may take (default 60 s). */
+  /** Time each external checker may take (default 60 s; the first pyright check includes the server's start). */
   toolTimeoutMs?: number;
   /** Code larger than this is measured and linted but not type-checked (default 500 KB): checking is the slow part. */
   maxTypeCheckChars?: number;
@@ -34,6 +35,10 @@ export type Analysis = Omit<QualityReport, 'id' | 'artifactId' | 'path' | 'creat
 
 export type QualityAnalyzer = {
   analyze(request: AnalyzeCode, signal?: AbortSignal): Promise<Analysis>;
+  /** Starts what the next analysis of this language needs (pyright's server for Python), without waiting for it. */
+  warmUp(language: AnalyzeCode['language']): void;
+  /** Stops the pyright server, if one was started. */
+  close(): Promise<void>;
 };
 
 /** Findings kept in one report; the count of all of them is kept beside. */
@@ -81,7 +86,9 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
   const limit = createLimiter(2);
   const timeoutMs = options.toolTimeoutMs ?? 60_000;
   const maxTypeCheckChars = options.maxTypeCheckChars ?? 500_000;
-  const pyrightPath = options.pyrightCliPath === undefined ? pyrightCliPath() : options.pyrightCliPath;
+  const serverPath = options.pyrightServerPath === undefined ? pyrightServerPath() : options.pyrightServerPath;
+  // Started on the first Python check, not here: most app sessions and CLI calls never type-check Python.
+  const pyright: PyrightServer | null = serverPath ? createPyrightServer({ serverPath }) : null;
   const optionalPath = (name: OptionalToolName) => (options.optionalTools && name in options.optionalTools ? (options.optionalTools[name] ?? null) : findOnPath(name));
   const treeSitterVersion = packageVersion('web-tree-sitter');
 
@@ -93,13 +100,18 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
       return { run: { name, version, status: 'ok', optional, message: null, durationMs: performance.now() - started }, value };
     } catch (err) {
       if (err instanceof ArkError && err.code === 'cancelled') throw err;
-      return { run: { name, version: null, status: 'failed', optional, message: messageOf(err), durationMs: performance.now() - started }, value: null };
+      const status = err instanceof ArkError && err.code === 'timeout' ? 'timed-out' : 'failed';
+      return { run: { name, version: null, status, optional, message: messageOf(err), durationMs: performance.now() - started }, value: null };
     }
   }
 
   const notRun = (name: string, status: ToolRun['status'], message: string, optional = false, version: string | null = null): ToolRun => ({ name, version, status, optional, message, durationMs: 0 });
 
   return {
+    warmUp(language) {
+      if (language === 'python') pyright?.warmUp();
+    },
+    close: async () => pyright?.close(),
     async analyze(request, signal) {
       const started = performance.now();
       const { code, language, filename } = request;
@@ -122,12 +134,12 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
         tools.push(lint.run);
         findings.push(...(lint.value ?? []));
         const jobs: Array<Promise<{ run: ToolRun; value: QualityFinding[] | null }>> = [];
-        if (!pyrightPath) tools.push(notRun('pyright', 'missing', 'the pyright npm package is not installed'));
+        if (!pyright) tools.push(notRun('pyright', 'missing', 'the pyright npm package is not installed'));
         else if (tooLargeToTypeCheck) tools.push(notRun('pyright', 'skipped', `the code is larger than ${maxTypeCheckChars} characters`, false, pyrightPackageVersion()));
         else {
           jobs.push(
             timed('pyright', false, async () => {
-              const result = await limit(() => runPyright(code, { cliPath: pyrightPath, filename, timeoutMs, signal }));
+              const result = await limit(() => pyright.check(code, { filename, timeoutMs, signal }));
               return { version: result.version, value: result.findings };
             }),
           );

@@ -12,6 +12,10 @@ export type QualityService = {
   analyze(request: AnalyzeRequest, signal?: AbortSignal): Promise<QualityReport>;
   report(id: number): QualityReport;
   list(filter: { limit: number; artifactId?: number }): QualityReportSummary[];
+  /** Starts the type checker a coming analysis of this language needs, so it is warm by then. */
+  warmUp(language: Language): void;
+  /** Stops the long-lived type checker; the app calls this on close. */
+  close(): Promise<void>;
 };
 
 export function createQualityService(deps: { reports: QualityRepo; analyzer?: QualityAnalyzer; options?: QualityAnalyzerOptions }): QualityService {
@@ -35,5 +39,7 @@ export function createQualityService(deps: { reports: QualityRepo; analyzer?: Qu
       return report;
     },
     list: (filter) => deps.reports.list(filter),
+    warmUp: (language) => analyzer.warmUp(language),
+    close: () => analyzer.close(),
   };
 }

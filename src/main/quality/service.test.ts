@@ -14,7 +14,7 @@ let service: QualityService;
 beforeEach(() => {
   temp = makeTempDir();
   db = openDatabase(path.join(temp.dir, 'ark.db'));
-  service = createQualityService({ reports: createQualityRepo(db), options: { pyrightCliPath: null, optionalTools: { pylint: null, mypy: null } } });
+  service = createQualityService({ reports: createQualityRepo(db), options: { pyrightServerPath: null, optionalTools: { pylint: null, mypy: null } } });
   db.prepare("INSERT INTO specs (id, name) VALUES (1, 'add')").run();
   db.prepare("INSERT INTO spec_versions (id, spec_id, version, format, source, spec_json) VALUES (1, 1, 1, 'json', '{}', '{}')").run();
   db.prepare(

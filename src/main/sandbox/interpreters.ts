@@ -163,7 +163,7 @@ async function resolveVenv(venv: Venv, resolveBase: (configured: string) => Prom
 }
 
 export type NodeConfig = {
-  /** The JavaScript runtime; default: the Node running the app (`process.execPath`). */
+  /** The JavaScript runtime; default: the app's own runtime (`process.execPath`: Node, or Electron run as Node). */
   path?: string;
   /** Extra environment for it, e.g. { ELECTRON_RUN_AS_NODE: '1' } when `path` is the Electron binary. */
   env?: Record<string, string>;
@@ -176,18 +176,21 @@ export type NodeConfig = {
 };
 
 export function resolveNode(config: NodeConfig, user: SandboxUser, system: readonly Bind[]): Interpreter {
+  const configured = config.path ?? process.execPath;
+  // The app's own binary is Electron's in the desktop app: it runs scripts as plain Node only with
+  // ELECTRON_RUN_AS_NODE, and its V8 cage cannot live under an address-space limit (see NodeConfig).
+  const electronItself = configured === process.execPath && Boolean(process.versions.electron);
   const describe = (candidate: string): Omit<Interpreter, 'note'> => {
     const executable = fs.realpathSync(candidate);
     return {
       language: 'javascript',
       executable,
       folders: foldersToBind([prefixOf(executable)], system),
-      env: config.env ?? {},
-      addressSpaceHeadroomMb: config.addressSpaceHeadroomMb === undefined ? 1024 : config.addressSpaceHeadroomMb,
+      env: config.env ?? (electronItself ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+      addressSpaceHeadroomMb: config.addressSpaceHeadroomMb !== undefined ? config.addressSpaceHeadroomMb : electronItself ? null : 1024,
       version: null,
     };
   };
-  const configured = config.path ?? process.execPath;
   let described: Omit<Interpreter, 'note'>;
   try {
     described = describe(configured);

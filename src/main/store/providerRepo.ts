@@ -1,6 +1,8 @@
-// The model provider's settings, in the settings table under keys of their own. The API key is stored in the local
-// database in plain text (docs/generation.md says so); it is never returned to a UI or written to the audit trail.
+// The model provider's settings, in the settings table under keys of their own. The API key is stored as a
+// StoredSecret (sealed by the host's cipher, or plain text, and marked which); provider/apiKey.ts decides which. It is
+// never returned to a UI or written to the audit trail.
 import { ProviderSettings } from '../../shared/generation';
+import { StoredSecret } from '../secrets';
 import type { Db } from './db';
 
 const SETTINGS_KEY = 'provider.settings';
@@ -10,8 +12,11 @@ export const defaultProviderSettings: ProviderSettings = { enabled: false, baseU
 
 export type ProviderRepo = {
   settings(): ProviderSettings;
-  apiKey(): string | null;
-  save(settings: ProviderSettings, apiKey: string | undefined): void;
+  saveSettings(settings: ProviderSettings): void;
+  /** The stored API key as kept (null when there is none). */
+  storedKey(): StoredSecret | null;
+  /** Stores the key as given; null removes it. */
+  saveKey(key: StoredSecret | null): void;
 };
 
 export function createProviderRepo(db: Db): ProviderRepo {
@@ -34,14 +39,19 @@ export function createProviderRepo(db: Db): ProviderRepo {
       const parsed = ProviderSettings.safeParse(read(SETTINGS_KEY));
       return parsed.success ? parsed.data : defaultProviderSettings;
     },
-    apiKey() {
-      const value = read(KEY_KEY);
-      return typeof value === 'string' && value !== '' ? value : null;
-    },
-    save: db.transaction((settings: ProviderSettings, apiKey: string | undefined) => {
+    saveSettings(settings) {
       upsert.run(SETTINGS_KEY, JSON.stringify(ProviderSettings.parse(settings)));
-      if (apiKey === '') remove.run(KEY_KEY);
-      else if (apiKey !== undefined) upsert.run(KEY_KEY, JSON.stringify(apiKey));
-    }),
+    },
+    storedKey() {
+      const value = read(KEY_KEY);
+      // Keys stored before secrets were marked are a bare JSON string: plain text.
+      if (typeof value === 'string') return value === '' ? null : { storage: 'plain', text: value };
+      const parsed = StoredSecret.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    },
+    saveKey(key) {
+      if (key === null) remove.run(KEY_KEY);
+      else upsert.run(KEY_KEY, JSON.stringify(StoredSecret.parse(key)));
+    },
   };
 }

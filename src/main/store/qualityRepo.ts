@@ -10,6 +10,8 @@ export type QualityRepo = {
   get(id: number): QualityReport | null;
   /** Newest first; for one artefact version when `artifactId` is given. */
   list(filter: { limit: number; artifactId?: number }): QualityReportSummary[];
+  /** Every whole report on one artefact version, oldest first (what the review shows). */
+  forArtifact(artifactId: number): QualityReport[];
   /** The code and language (as stored) of an artefact version, or null when there is none with that id. */
   artifactCode(id: number): { code: string; language: string } | null;
 };
@@ -66,6 +68,7 @@ export function createQualityRepo(db: Db): QualityRepo {
     'SELECT * FROM quality_reports WHERE (@artifactId IS NULL OR artifact_id = @artifactId) ORDER BY id DESC LIMIT @limit',
   );
   const artifact = db.prepare<[number], { code: string; language: string }>('SELECT code, language FROM artifacts WHERE id = ?');
+  const byArtifact = db.prepare<[number], QualityRow>('SELECT * FROM quality_reports WHERE artifact_id = ? ORDER BY id');
   return {
     insert(analysis, subject) {
       const { findings, toolVersions, score, ...rest } = analysis;
@@ -78,6 +81,9 @@ export function createQualityRepo(db: Db): QualityRepo {
     },
     list(filter) {
       return list.all({ artifactId: filter.artifactId ?? null, limit: filter.limit }).map(toSummary);
+    },
+    forArtifact(artifactId) {
+      return byArtifact.all(artifactId).map(toReport);
     },
     artifactCode(id) {
       return artifact.get(id) ?? null;

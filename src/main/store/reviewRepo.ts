@@ -1,6 +1,7 @@
 // Reviews and deployments in SQLite, and the read side of what a reviewer sees about an artefact.
 import type { DeploymentRecord, FileChange, HunkChoice, ReviewDecision, ReviewItem, ReviewRecord } from '../../shared/review';
 import type { Db } from './db';
+import { createQualityRepo } from './qualityRepo';
 
 type ReviewRow = { id: number; artifact_id: number; decision: ReviewDecision; comment: string | null; hunks_json: string; reviewer: string; created_at: string };
 type DeploymentRow = {
@@ -45,6 +46,8 @@ const itemSelect = `
   LEFT JOIN specs s ON s.id = v.spec_id`;
 
 export function createReviewRepo(db: Db) {
+  // Quality reports are the quality repo's rows; the review reads them whole, as that repo maps them.
+  const qualityReports = createQualityRepo(db);
   const toItem = (row: ItemRow): ReviewItem => ({
     artifactId: row.artifact_id,
     specId: row.spec_id,
@@ -126,7 +129,7 @@ export function createReviewRepo(db: Db) {
         stages: rowsOf('pipeline_stages', artifactId).map((row) => ({ ...row, createdAt: String(row.startedAt) })),
         validations: rowsOf('validations', artifactId),
         testRuns: rowsOf('test_runs', artifactId),
-        quality: rowsOf('quality_reports', artifactId),
+        quality: qualityReports.forArtifact(artifactId),
         executions,
       };
     },

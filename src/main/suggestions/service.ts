@@ -47,7 +47,8 @@ export function createSuggestionService({ db, quality, pipeline, provider }: Sug
     if (suggestion.apply === 'model') {
       if (!provider?.configured()) throw new ArkError('unavailable', `"${suggestion.title}" needs a model provider: configure one in Settings, or make the change by hand.`);
       // The provider gets the current code with the suggestion as feedback; its answer is verified like any other.
-      return pipeline.run({ spec: used.spec, specId: row.spec_id, body: await bodyFromModel(used.spec, row.code, `${suggestion.title}. ${suggestion.detail}`, signal) }, signal);
+      const body = await bodyFromModel(used.spec, row.code, `${suggestion.title}. ${suggestion.detail}`, signal);
+      return pipeline.run({ spec: used.spec, specId: row.spec_id, body, bodyFrom: { source: 'model', reference: provider.name } }, signal);
     }
     if (row.language !== 'python') throw new ArkError('conflict', 'Mechanical fixes are made with Ruff, which only reads Python.');
     const fixed = applyMechanical(row.code, suggestion.id);

@@ -2,7 +2,7 @@
 // function's complexity, the findings and the tools that made it. Reusable by any view that has a report (Editor,
 // Review, History).
 import type { QualityFinding, QualityReport as Report } from '../../../../shared/quality';
-import { scoreBand } from './qualityState';
+import { deductionLines, scoreBand } from './qualityState';
 
 export type QualityReportProps = {
   report: Report;
@@ -51,7 +51,10 @@ export function QualityReport({ report, onSelectLine }: QualityReportProps) {
                 <span className="quality-bar" role="meter" aria-valuemin={0} aria-valuemax={part.maxPoints} aria-valuenow={part.maxPoints - part.lost} aria-label={part.label}>
                   <span className={`quality-bar-fill quality-${scoreBand(kept * 100)}`} style={{ width: `${kept * 100}%` }} />
                 </span>
-                <span className="quality-part-points mono">{part.lost > 0 ? `−${part.lost}` : '0'} / {part.maxPoints}</span>
+                <span className="quality-part-points mono">
+                  {part.maxPoints - part.lost} / {part.maxPoints}
+                  {part.lost > 0 ? ` (−${part.lost})` : ''}
+                </span>
                 <span className="quality-part-summary muted">{part.summary}</span>
               </li>
             );
@@ -65,13 +68,22 @@ export function QualityReport({ report, onSelectLine }: QualityReportProps) {
           <p className="muted">Nothing: every category kept all its points.</p>
         ) : (
           <ul className="quality-deductions">
-            {report.deductions.map((deduction, index) => (
-              <li key={`${deduction.category}:${deduction.ruleId}:${index}`} data-testid="quality-deduction">
-                <span className="quality-deduction-points mono">−{deduction.points}</span>
-                <code>{deduction.ruleId}</code>
-                <span>{deduction.message}</span>
-              </li>
-            ))}
+            {report.deductions.map((deduction, index) => {
+              const lines = deductionLines(report, deduction);
+              return (
+                <li key={`${deduction.category}:${deduction.ruleId}:${index}`} data-testid="quality-deduction">
+                  <span className="quality-deduction-points mono">−{deduction.points}</span>
+                  <code>{deduction.ruleId}</code>
+                  <span>{deduction.message}</span>
+                  {lines.length > 0 && (
+                    <span className="muted mono" data-testid="quality-deduction-lines">
+                      {lines.length === 1 ? 'line' : 'lines'} {lines.slice(0, 8).join(', ')}
+                      {lines.length > 8 ? ', …' : ''}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

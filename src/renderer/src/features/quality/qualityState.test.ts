@@ -1,7 +1,7 @@
 // The assessment state: a newer request wins, closing drops a pending reply, failures keep the last report.
 import { describe, expect, it } from 'vitest';
-import type { QualityReport } from '../../../../shared/quality';
-import { applyAssessmentReply, closeAssessment, idleAssessment, scoreBand, startAssessment } from './qualityState';
+import type { Deduction, QualityFinding, QualityReport } from '../../../../shared/quality';
+import { applyAssessmentReply, closeAssessment, deductionLines, idleAssessment, scoreBand, startAssessment } from './qualityState';
 
 const report = { id: 1, score: 88 } as QualityReport;
 
@@ -26,5 +26,15 @@ describe('quality assessment state', () => {
 
   it('bands scores for colour', () => {
     expect([scoreBand(100), scoreBand(80), scoreBand(79.9), scoreBand(50), scoreBand(12)]).toEqual(['good', 'good', 'fair', 'fair', 'poor']);
+  });
+
+  it('names the lines of the findings behind a lint or type deduction, once each, in order', () => {
+    const finding = (source: QualityFinding['source'], ruleId: string, line: number): QualityFinding => ({ source, ruleId, severity: 'error', message: ruleId, line, column: 1, endLine: line, endColumn: 2, fixable: false });
+    const findings = [finding('pyright', 'reportReturnType', 9), finding('ruff', 'F401', 3), finding('pyright', 'reportReturnType', 4), finding('pyright', 'reportReturnType', 9), finding('pylint', 'F401', 7)];
+    const deduction = (category: Deduction['category'], ruleId: string): Deduction => ({ category, ruleId, message: ruleId, count: 1, points: 1 });
+    expect(deductionLines({ findings }, deduction('types', 'reportReturnType'))).toEqual([4, 9]);
+    // pylint costs nothing, so its F401 on line 7 is not behind Ruff's F401 deduction.
+    expect(deductionLines({ findings }, deduction('lint', 'F401'))).toEqual([3]);
+    expect(deductionLines({ findings }, deduction('complexity', 'cyclomatic'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The Editor's quality assessment as plain state: started, answered (a stale answer is ignored), closed.
 import type { ErrorData, Reply } from '../../../../shared/errors';
-import type { QualityReport } from '../../../../shared/quality';
+import type { Deduction, QualityFinding, QualityReport } from '../../../../shared/quality';
 
 export type QualityAssessment = {
   status: 'idle' | 'running' | 'ready' | 'failed';
@@ -26,6 +26,17 @@ export function applyAssessmentReply(state: QualityAssessment, sequence: number,
 export function closeAssessment(state: QualityAssessment): QualityAssessment {
   // Closing while a request runs makes its reply stale, so it cannot reopen the panel.
   return { ...state, open: false, status: state.status === 'running' ? 'idle' : state.status, latest: state.latest + 1 };
+}
+
+/**
+ * The lines of the findings behind a lint or type deduction, in order (a deduction groups one rule's findings; the
+ * other categories name their line in the message). Only the sources that cost points count, as in the score.
+ */
+export function deductionLines(report: Pick<QualityReport, 'findings'>, deduction: Deduction): number[] {
+  if (deduction.category !== 'lint' && deduction.category !== 'types') return [];
+  const sources: QualityFinding['source'][] = deduction.category === 'lint' ? ['ruff'] : ['pyright', 'tsc'];
+  const lines = report.findings.filter((finding) => finding.ruleId === deduction.ruleId && sources.includes(finding.source)).map((finding) => finding.line);
+  return [...new Set(lines)].sort((a, b) => a - b);
 }
 
 /** A colour class for a score: good from 80, fair from 50, poor below. */

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ErrorData } from '../../../../shared/errors';
 import type { GenerationResult } from '../../../../shared/generation';
 import type { SearchHit } from '../../../../shared/indexing';
+import type { QualityReport as QualityReportData } from '../../../../shared/quality';
 import type { SuggestionList } from '../../../../shared/suggestions';
 import { ValidationReport } from '../../../../shared/validation';
 import type { DeploymentRecord, ReviewDetail } from '../../../../shared/review';
@@ -15,6 +16,7 @@ import { DiffEditor } from '../../ui/DiffEditor';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useResolvedTheme } from '../../ui/theme';
+import { QualityReport } from '../quality/QualityReport';
 import { FindingsPanel } from '../validation/FindingsPanel';
 import { targetOf, type QueueState, type TargetKind } from './reviewSlice';
 
@@ -87,7 +89,7 @@ function ChecksList({ detail }: { detail: ReviewDetail }) {
     ...detail.stages.map((stage) => ({ label: `Stage ${String(stage.stage)}`, value: `${String(stage.status)}${typeof stage.durationMs === 'number' ? ` · ${Math.round(stage.durationMs)} ms` : ''}` })),
     ...detail.validations.map((v) => ({ label: `Validation at ${String(v.tier)}`, value: `${v.blocked ? 'blocked' : 'passed'} · ${Array.isArray(v.findings) ? v.findings.length : 0} findings` })),
     ...detail.testRuns.map((t) => ({ label: `Tests (${String(t.framework)})`, value: `${String(t.passed)} passed · ${String(t.failed)} failed · ${String(t.errors)} errors` })),
-    ...detail.quality.map((q) => ({ label: 'Quality', value: `score ${String(q.score)}` })),
+    ...detail.quality.map((q) => ({ label: `Quality report #${q.id ?? '–'}`, value: `${q.score} / 100 · scoring v${q.scoringVersion} · ${Math.round(q.durationMs)} ms` })),
     ...detail.executions.map((e) => ({ label: `Run #${e.id}`, value: `${String(e.status)} · ${String(e.isolation)}${typeof e.wallMs === 'number' ? ` · ${Math.round(e.wallMs)} ms` : ''}` })),
   ];
   if (!rows.length) return <p className="muted pad">No checks are stored for this artefact.</p>;
@@ -132,7 +134,40 @@ function ChecksList({ detail }: { detail: ReviewDetail }) {
           </tbody>
         </table>
       )}
+      <QualitySection key={detail.item.artifactId} artifactId={detail.item.artifactId} stored={detail.quality.at(-1) ?? null} />
     </div>
+  );
+}
+
+/** The newest quality report on this version with its whole breakdown; versions made before the pipeline assessed them can be assessed here. */
+function QualitySection({ artifactId, stored }: { artifactId: number; stored: QualityReportData | null }) {
+  const [assessed, setAssessed] = useState<QualityReportData | null>(null);
+  const [assessing, setAssessing] = useState(false);
+  const [error, setError] = useState<ErrorData | null>(null);
+  const report = assessed ?? stored;
+  const assess = async () => {
+    setAssessing(true);
+    setError(null);
+    const reply = await bridge.invoke('quality.analyze', { artifactId });
+    setAssessing(false);
+    if (reply.ok) setAssessed(reply.value);
+    else setError(reply.error);
+  };
+  return (
+    <section className="review-quality" data-testid="review-quality" aria-label="Quality">
+      <h3>Quality</h3>
+      {error && <ErrorNotice error={error} />}
+      {report ? (
+        <QualityReport report={report} />
+      ) : (
+        <p className="muted">
+          No quality report is stored for this version.{' '}
+          <button type="button" disabled={assessing} onClick={() => void assess()}>
+            {assessing ? 'Assessing…' : 'Assess it now'}
+          </button>
+        </p>
+      )}
+    </section>
   );
 }
 

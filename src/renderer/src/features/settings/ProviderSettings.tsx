@@ -80,7 +80,14 @@ export function ProviderSettings() {
           </button>
         )}
       </label>
-      <p className="muted">The key is kept in {info.keyStorage} and sent only to the base URL above.</p>
+      <p className="muted" data-testid="provider-key-storage">
+        The key is kept in {info.keyStorage} and sent only to the base URL above.
+      </p>
+      {info.keyProblem && (
+        <p className="error-text" role="alert" data-testid="provider-key-problem">
+          {info.keyProblem}
+        </p>
+      )}
       <div className="policy-actions">
         <button type="button" className="primary" onClick={() => void save()}>
           Save

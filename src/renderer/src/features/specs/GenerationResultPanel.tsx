@@ -42,7 +42,12 @@ export function GenerationResultPanel({ result, theme }: { result: GenerationRes
             tests: {result.testRun.passed} / {result.testRun.total} passed ({result.testRun.framework})
           </span>
         )}
-        {result.quality && <span>quality {result.quality.score} / 100</span>}
+        {result.quality?.analysis && (
+          <span data-testid="generation-quality" title={`Quality report #${result.quality.analysis.reportId}; its breakdown is under Review › Checks`}>
+            quality {result.quality.analysis.score} / 100
+          </span>
+        )}
+        {result.quality && <span>checklist {result.quality.score} / 100</span>}
         <span className="muted">{result.durationMs} ms</span>
       </header>
       {(result.reasons.length > 0 || result.warnings.length > 0) && (

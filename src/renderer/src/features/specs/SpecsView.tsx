@@ -7,9 +7,11 @@ import { SpecLanguage } from '../../../../shared/spec';
 import { bridge } from '../../bridge';
 import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CodeEditor } from '../../ui/CodeEditor';
 import { useResolvedTheme } from '../../ui/theme';
 import { CompareVersions } from './CompareVersions';
 import { GenerationResultPanel, StageList } from './GenerationResultPanel';
+import { PythonImport } from './PythonImport';
 import { SpecForm } from './SpecForm';
 import { SpecJsonEditor } from './SpecJsonEditor';
 import { checkDraft } from './specsState';
@@ -40,6 +42,8 @@ export function SpecsView() {
       setSpecFromForm: s.setSpecFromForm,
       generate: s.generate,
       newSpec: s.newSpec,
+      setPythonImport: s.setPythonImport,
+      setSpecBody: s.setSpecBody,
     })),
   );
   const theme = useResolvedTheme();
@@ -99,7 +103,16 @@ export function SpecsView() {
             <button type="submit" data-testid="infer-spec" disabled={specs.inferring || !specs.words.trim()}>
               {specs.inferring ? 'Reading…' : 'Make a spec'}
             </button>
+            <button
+              type="button"
+              data-testid="open-python-import"
+              aria-expanded={specs.pythonImport.open}
+              onClick={() => actions.setPythonImport({ open: !specs.pythonImport.open })}
+            >
+              Import from Python
+            </button>
           </form>
+          {specs.pythonImport.open && <PythonImport />}
           {specs.inferred.length > 0 && (
             <div className="inferred" data-testid="inferred">
               <strong>Inferred</strong> <span className="muted">(confidence {Math.round((specs.confidence ?? 0) * 100)}%; correct anything below)</span>
@@ -128,6 +141,21 @@ export function SpecsView() {
               </p>
             </div>
           </div>
+          <details className="manual-body" data-testid="manual-body">
+            <summary>
+              Write the body yourself{' '}
+              <span className="muted">
+                (optional; without one the pipeline looks for a body that passes the examples. Yours is validated and tested the same way.)
+              </span>
+            </summary>
+            <p className="muted">
+              The statements inside the function, without its signature or docstring
+              {draft.spec ? `, in ${draft.spec.language === 'python' ? 'Python' : 'TypeScript'}` : ''}.
+            </p>
+            <div className="manual-body-editor">
+              <CodeEditor value={specs.body} language={draft.spec?.language ?? 'python'} theme={theme} onChange={actions.setSpecBody} ariaLabel="Function body" testId="spec-body" />
+            </div>
+          </details>
           <div className="generate-bar">
             <button type="button" className="primary" data-testid="generate" disabled={!draft.spec || specs.run.status === 'running'} onClick={() => void actions.generate()}>
               {specs.run.status === 'running' ? 'Generating…' : 'Generate'}

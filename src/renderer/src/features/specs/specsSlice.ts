@@ -9,6 +9,18 @@ import { applyStageEvent, blankSpec, checkDraft, emptyStages, specText, type Sta
 
 export type SpecsTab = 'spec' | 'templates' | 'compare';
 
+/** Import from a Python signature with its docstring: the pasted source, then the spec read from it, then saved. */
+export type PythonImportState = {
+  open: boolean;
+  source: string;
+  /** Which function to read when the source defines several (empty: the only one, or the first documented). */
+  entryPoint: string;
+  status: 'idle' | 'reading' | 'read' | 'saving';
+  spec: Spec | null;
+  warnings: string[];
+  error?: ErrorData;
+};
+
 export type SpecsState = {
   tab: SpecsTab;
   list: SpecSummary[];
@@ -22,10 +34,13 @@ export type SpecsState = {
   confidence: number | null;
   /** The JSON text is the draft's source of truth; the form writes it, the JSON editor edits it. */
   text: string;
+  /** A body the user wrote (source `manual`), verified like any other; empty lets the pipeline look for one. */
+  body: string;
   specId: number | null;
   version: number | null;
   versions: SpecVersionInfo[];
   run: { runKey: string | null; status: 'idle' | 'running' | 'done' | 'failed'; rows: StageRow[]; result: GenerationResult | null; error?: ErrorData };
+  pythonImport: PythonImportState;
   error?: ErrorData;
 };
 
@@ -38,11 +53,19 @@ export type SpecsSlice = {
   inferSpec: () => Promise<void>;
   setSpecText: (text: string) => void;
   setSpecFromForm: (spec: Spec) => void;
+  setSpecBody: (body: string) => void;
   newSpec: () => void;
   openSpec: (specId: number, version?: number) => Promise<void>;
   generate: () => Promise<void>;
   applyPipelineStage: (event: PipelineStageEvent) => void;
+  setPythonImport: (patch: Partial<Pick<PythonImportState, 'open' | 'source' | 'entryPoint'>>) => void;
+  /** Reads the pasted Python into a spec (shown, not yet saved). */
+  readPythonImport: () => Promise<void>;
+  /** Saves the spec read from Python as a new spec and opens it in the editor, ready to edit or generate. */
+  saveImportedSpec: () => Promise<void>;
 };
+
+const closedImport: PythonImportState = { open: false, source: '', entryPoint: '', status: 'idle', spec: null, warnings: [] };
 
 const initial: SpecsState = {
   tab: 'spec',
@@ -55,10 +78,12 @@ const initial: SpecsState = {
   inferWarnings: [],
   confidence: null,
   text: specText(blankSpec),
+  body: '',
   specId: null,
   version: null,
   versions: [],
   run: { runKey: null, status: 'idle', rows: emptyStages(), result: null },
+  pythonImport: closedImport,
 };
 
 export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set, get) => {
@@ -88,10 +113,11 @@ export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set
         return;
       }
       const { spec, inferred, warnings, confidence } = reply.value;
-      update({ inferring: false, inferred, inferWarnings: warnings, confidence, text: specText(spec), specId: null, version: null, versions: [], run: { ...initial.run, rows: emptyStages() } });
+      update({ inferring: false, inferred, inferWarnings: warnings, confidence, text: specText(spec), body: '', specId: null, version: null, versions: [], run: { ...initial.run, rows: emptyStages() } });
     },
     setSpecText: (text) => update({ text }),
     setSpecFromForm: (spec) => update({ text: specText(spec) }),
+    setSpecBody: (body) => update({ body }),
     newSpec: () => update({ ...initial, list: get().specs.list, listStatus: get().specs.listStatus, run: { ...initial.run, rows: emptyStages() } }),
     openSpec: async (specId, version) => {
       const reply = await bridge.invoke('spec.get', version === undefined ? { specId } : { specId, version });
@@ -99,7 +125,7 @@ export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set
         update({ error: reply.error });
         return;
       }
-      update({ tab: 'spec', text: specText(reply.value.spec), specId, version: reply.value.version, inferred: [], inferWarnings: [], confidence: null, error: undefined });
+      update({ tab: 'spec', text: specText(reply.value.spec), body: '', specId, version: reply.value.version, inferred: [], inferWarnings: [], confidence: null, error: undefined });
       await loadVersions(specId);
       const latest = reply.value.artifacts[0];
       if (latest) {
@@ -114,7 +140,7 @@ export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set
       } else update({ run: { ...initial.run, rows: emptyStages() } });
     },
     generate: async () => {
-      const { text, specId } = get().specs;
+      const { text, specId, body } = get().specs;
       const draft = checkDraft(text);
       if (!draft.spec) {
         update({ error: { code: 'invalid-input', message: `Fix the spec first: ${draft.problem}` } });
@@ -122,7 +148,7 @@ export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set
       }
       const runKey = `run-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       update({ error: undefined, run: { runKey, status: 'running', rows: emptyStages(), result: null } });
-      const reply = await bridge.invoke('generate.run', { spec: draft.spec, runKey, ...(specId ? { specId } : {}) });
+      const reply = await bridge.invoke('generate.run', { spec: draft.spec, runKey, ...(specId ? { specId } : {}), ...(body.trim() ? { body } : {}) });
       if (!reply.ok) {
         set((s) => ({ specs: { ...s.specs, run: { ...s.specs.run, status: 'failed', error: reply.error } } }));
         return;
@@ -135,6 +161,42 @@ export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set
       });
       update({ specId: result.specId, version: result.specVersion, run: { runKey, status: 'done', rows, result } });
       await Promise.all([get().loadSpecs(), loadVersions(result.specId)]);
+    },
+    setPythonImport: (patch) =>
+      // Any edit of the source or the function name makes the spec read before stale.
+      set((s) => ({ specs: { ...s.specs, pythonImport: { ...(patch.open === false ? closedImport : s.specs.pythonImport), ...patch, status: 'idle', spec: null, warnings: [], error: undefined } } })),
+    readPythonImport: async () => {
+      const { source, entryPoint } = get().specs.pythonImport;
+      if (!source.trim()) return;
+      const patchImport = (patch: Partial<PythonImportState>) => set((s) => ({ specs: { ...s.specs, pythonImport: { ...s.specs.pythonImport, ...patch } } }));
+      patchImport({ status: 'reading', error: undefined });
+      const reply = await bridge.invoke('spec.importPython', { source, ...(entryPoint.trim() ? { entryPoint: entryPoint.trim() } : {}) });
+      if (reply.ok) patchImport({ status: 'read', spec: reply.value.spec, warnings: reply.value.warnings });
+      else patchImport({ status: 'idle', spec: null, warnings: [], error: reply.error });
+    },
+    saveImportedSpec: async () => {
+      const { spec } = get().specs.pythonImport;
+      if (!spec) return;
+      set((s) => ({ specs: { ...s.specs, pythonImport: { ...s.specs.pythonImport, status: 'saving', error: undefined } } }));
+      const reply = await bridge.invoke('spec.save', { spec, format: 'json' });
+      if (!reply.ok) {
+        set((s) => ({ specs: { ...s.specs, pythonImport: { ...s.specs.pythonImport, status: 'read', error: reply.error } } }));
+        return;
+      }
+      update({
+        tab: 'spec',
+        text: specText(reply.value.spec),
+        body: '',
+        specId: reply.value.specId,
+        version: reply.value.version,
+        inferred: [],
+        inferWarnings: [],
+        confidence: null,
+        error: undefined,
+        run: { ...initial.run, rows: emptyStages() },
+        pythonImport: closedImport,
+      });
+      await Promise.all([get().loadSpecs(), loadVersions(reply.value.specId)]);
     },
     applyPipelineStage: (event) =>
       set((s) => {
