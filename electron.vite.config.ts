@@ -22,6 +22,8 @@ export default defineConfig({
           ark: resolve(__dirname, 'src/cli/ark.ts'),
           // The index parse worker runs in worker_threads from its own file (see indexWorkerScript in src/main/app.ts).
           indexWorker: resolve(__dirname, 'src/main/indexer/worker.ts'),
+          // TypeScript checks of the quality analyzer run on a thread of their own (src/main/quality/typescriptThread.ts).
+          typescriptWorker: resolve(__dirname, 'src/main/quality/typescriptWorker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -1,7 +1,5 @@
 // The composition root: the one place that knows how the store and the services fit together, for every host.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AppInfo } from '../shared/app';
 import { ArkError } from '../shared/errors';
 import type { Handlers } from '../shared/contract';
@@ -13,7 +11,7 @@ import { createGitDeployer } from './deploy/gitDeployer';
 import { createInsights, type InsightsService } from './insights';
 import { createReviewService, type ReviewService } from './review';
 import { createSuggestionService, type SuggestionService } from './suggestions/service';
-import { createIndexer, sourceWorkerScript, type Indexer, type WorkerScript } from './indexer';
+import { createIndexer, type Indexer } from './indexer';
 import { createGenerationServices, type GenerationServices } from './pipeline/services';
 import { createSandbox, type Sandbox } from './sandbox';
 import { detectIsolation } from './sandbox/isolation';
@@ -30,6 +28,7 @@ import { createReviewRepo } from './store/reviewRepo';
 import { createSettingsRepo } from './store/settingsRepo';
 import { createValidator, type Validator } from './validator';
 import type { SecretCipher } from './secrets';
+import { workerScript } from './workerScript';
 
 export type App = {
   config: AppConfig;
@@ -56,18 +55,6 @@ export type Services = {
   suggestions: SuggestionService;
   quality: QualityService;
 } & GenerationServices;
-
-/**
- * The parse worker: built code runs from out/main (or its chunks/ folder) with indexWorker.js bundled beside the
- * entries; from source (tests, `npm start` under tsx) the TypeScript worker is loaded through tsx.
- */
-function indexWorkerScript(): WorkerScript {
-  for (const folder of [__dirname, path.dirname(__dirname)]) {
-    const built = path.join(folder, 'indexWorker.js');
-    if (fs.existsSync(built)) return { path: built };
-  }
-  return sourceWorkerScript();
-}
 
 /** The name recorded with every decision in the audit trail. */
 export function localUserName(): string {
@@ -114,7 +101,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   const indexer = createIndexer({
     db,
-    workerScript: indexWorkerScript(),
+    // The parse worker: bundled beside the entries when built, its source through tsx otherwise.
+    workerScript: workerScript('indexWorker', new URL('./indexer/worker.ts', import.meta.url)),
     emit: events.emit,
     maxFileBytes: settings['index.maxFileKb'] * 1024,
   });

@@ -1,9 +1,7 @@
 // The indexer service: walks a project, parses it in worker threads, stores symbols, answers searches, stays live.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import type { EventPayload } from '../../shared/contract';
 import { ArkError, isArkError } from '../../shared/errors';
@@ -31,7 +29,8 @@ import { createProgressTracker, type ProgressTracker } from './progress';
 import { compileTierRules, defaultTierRules, type TierClassifier } from './tiers';
 import { isInside, walkProject } from './walk';
 import { watchProject } from './watcher';
-import { createWorkerPool, type WorkerScript } from './workerPool';
+import { sourceWorker, type WorkerScript } from '../workerScript';
+import { createWorkerPool } from './workerPool';
 
 export type { WorkerScript } from './workerPool';
 export { defaultTierRules } from './tiers';
@@ -92,11 +91,10 @@ const defaultMaxContentBytes = 2 * 1024 * 1024;
 const batchMaxFiles = 64;
 const batchMaxBytes = 512 * 1024;
 
-const require = createRequire(import.meta.url);
 
 /** The worker entry as TypeScript source, loaded through tsx: for tests, benchmarks and `npm start`, not the build. */
 export function sourceWorkerScript(): WorkerScript {
-  return { path: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--require', require.resolve('tsx/cjs')] };
+  return sourceWorker(new URL('./worker.ts', import.meta.url));
 }
 
 export function createIndexer(deps: IndexerDeps): Indexer {

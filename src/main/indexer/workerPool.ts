@@ -3,9 +3,9 @@ import { Worker } from 'node:worker_threads';
 import { ArkError } from '../../shared/errors';
 import type { ParseJob } from './parseFile';
 import type { FileResult, WorkerReply, WorkerRequest } from './protocol';
+import type { WorkerScript } from '../workerScript';
 
-/** Where the worker entry lives: the built JS file in the app, or the TypeScript source with a loader in tests. */
-export type WorkerScript = { path: string; execArgv?: string[] };
+export type { WorkerScript } from '../workerScript';
 
 export type WorkerPool = {
   readonly size: number;

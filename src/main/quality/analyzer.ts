@@ -13,7 +13,8 @@ import { pyrightPackageVersion } from './pyright';
 import { createPyrightServer, pyrightServerPath, type PyrightServer } from './pyrightServer';
 import { createRuffQuality } from './ruffQuality';
 import { scoreReport } from './score';
-import { checkTypeScript, loadTypeScript } from './typescriptCheck';
+import { createTypeScriptThread } from './typescriptThread';
+import type { WorkerScript } from '../workerScript';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +23,8 @@ export type QualityAnalyzerOptions = {
   pyrightServerPath?: string | null;
   /** false turns the TypeScript compiler off (reported as missing). */
   typescript?: boolean;
+  /** The TypeScript checker's worker entry (default: the built typescriptWorker.js, or its source in tests). */
+  typescriptWorker?: WorkerScript;
   /** Paths of pylint and mypy; null turns one off. Default: looked up on PATH. */
   optionalTools?: Partial<Record<OptionalToolName, string | null>>;
   /** Time each external checker may take (default 60 s; the first pyright check includes the server's start). */
@@ -91,6 +94,9 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
   const pyright: PyrightServer | null = serverPath ? createPyrightServer({ serverPath }) : null;
   const optionalPath = (name: OptionalToolName) => (options.optionalTools && name in options.optionalTools ? (options.optionalTools[name] ?? null) : findOnPath(name));
   const treeSitterVersion = packageVersion('web-tree-sitter');
+  // TypeScript is checked on a thread of its own, started on the first TS/JS check (see typescriptThread.ts).
+  const typescriptVersion = options.typescript === false ? null : packageVersion('typescript');
+  const typescript = typescriptVersion ? createTypeScriptThread(options.typescriptWorker) : null;
 
   /** Runs one tool, timing it and turning its failure into a ToolRun rather than a failed report. */
   async function timed<T>(name: string, optional: boolean, work: () => Promise<{ version: string | null; value: T }>): Promise<{ run: ToolRun; value: T | null }> {
@@ -111,7 +117,9 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
     warmUp(language) {
       if (language === 'python') pyright?.warmUp();
     },
-    close: async () => pyright?.close(),
+    close: async () => {
+      await Promise.all([pyright?.close(), typescript?.close()]);
+    },
     async analyze(request, signal) {
       const started = performance.now();
       const { code, language, filename } = request;
@@ -162,11 +170,10 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
           findings.push(...(job.value ?? []));
         }
       } else {
-        const ts = options.typescript === false ? null : loadTypeScript();
-        if (!ts) tools.push(notRun('tsc', 'missing', 'the typescript package is not installed'));
-        else if (tooLargeToTypeCheck) tools.push(notRun('tsc', 'skipped', `the code is larger than ${maxTypeCheckChars} characters`, false, ts.version));
+        if (!typescript) tools.push(notRun('tsc', 'missing', 'the typescript package is not installed'));
+        else if (tooLargeToTypeCheck) tools.push(notRun('tsc', 'skipped', `the code is larger than ${maxTypeCheckChars} characters`, false, typescriptVersion));
         else {
-          const check = await timed('tsc', false, async () => ({ version: ts.version, value: checkTypeScript(ts, code, language, filename) }));
+          const check = await timed('tsc', false, async () => ({ version: typescriptVersion, value: await typescript.check(code, language, { filename, timeoutMs, signal }) }));
           tools.push(check.run);
           findings.push(...(check.value ?? []));
         }
