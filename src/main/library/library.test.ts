@@ -105,8 +105,33 @@ describe('approved code', () => {
     expect(later).toMatchObject({ status: 'ready-for-review', source: 'library', origin: { reference: entry.id } });
 
     const stub = await h.pipeline.run({ spec: { ...spec, name: 'nothing_like_it', description: 'Frobnicate.', examples: [{ args: [1], expected: -5 }] } });
-    expect(() => h.pipeline.addToLibrary(stub.artifactId)).toThrow(/no verified Python body/);
+    expect(() => h.pipeline.addToLibrary(stub.artifactId)).toThrow(/no verified body/);
   }, 120_000);
+
+  test('approved TypeScript joins the library too, and serves a later TypeScript spec only after its examples pass', async () => {
+    const spec: Spec = {
+      name: 'triple_area',
+      language: 'typescript',
+      description: 'Return the area of three squares with the given side.',
+      parameters: [{ name: 'side', type: 'float' }],
+      returns: { type: 'float' },
+      examples: [{ args: [2], expected: 12 }],
+      constraints: [],
+      tier: 'sandbox',
+    };
+    const manual = await h.pipeline.run({ spec, body: 'return 3 * side * side;' });
+    expect(manual.status).toBe('ready-for-review');
+    const entry = h.pipeline.addToLibrary(manual.artifactId);
+    expect(entry).toMatchObject({ origin: 'approved', language: 'typescript', name: 'triple_area' });
+    expect(h.library.list('typescript').some((info) => info.id === entry.id)).toBe(true);
+    expect(h.library.list('python').some((info) => info.id === entry.id)).toBe(false);
+
+    const later = await h.pipeline.run({ spec: { ...spec, name: 'area_of_three_squares', parameters: [{ name: 'length', type: 'float' }], examples: [{ args: [1], expected: 3 }, { args: [3], expected: 27 }] } });
+    expect(later).toMatchObject({ status: 'ready-for-review', source: 'library', origin: { reference: entry.id } });
+    // The same words with examples it does not meet: the approved body is tried, fails, and is not used.
+    const wrong = await h.pipeline.run({ spec: { ...spec, name: 'area_of_three_squares', examples: [{ args: [1], expected: 4 }] } });
+    expect(wrong.source).not.toBe('library');
+  }, 180_000);
 });
 
 describe('search', () => {

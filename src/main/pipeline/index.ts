@@ -164,8 +164,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     addToLibrary(artifactId) {
       const artifact = deps.repo.artifact(artifactId);
       const used = this.bodyOf(artifactId);
-      if (!used || artifact.source === 'none' || artifact.status !== 'ready-for-review' || used.spec.language !== 'python') {
-        throw new ArkError('conflict', `Artifact ${artifactId} has no verified Python body to add to the library (status ${artifact.status}, body ${artifact.source}).`);
+      if (!used || artifact.source === 'none' || artifact.status !== 'ready-for-review') {
+        throw new ArkError('conflict', `Artifact ${artifactId} has no verified body to add to the library (status ${artifact.status}, body ${artifact.source}).`);
       }
       return deps.library.addApproved({ spec: used.spec, body: used.body, artifactId });
     },

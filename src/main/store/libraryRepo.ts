@@ -1,6 +1,6 @@
 // Approved library entries: code a person approved, kept with the spec's signature and examples so it can be found
 // and verified again like the built-in entries.
-import { SpecExample, type Spec } from '../../shared/spec';
+import { SpecExample, SpecLanguage, type Spec } from '../../shared/spec';
 import type { LibraryEntry } from '../library/entries';
 import type { Db } from './db';
 
@@ -15,7 +15,7 @@ function toEntry(row: Row): LibraryEntry {
   const examples = SpecExample.array().safeParse(JSON.parse(row.examples_json));
   return {
     id: `approved.${row.id}`,
-    language: 'python',
+    language: SpecLanguage.parse(row.language),
     name: row.name,
     aliases: [],
     summary: row.summary,
@@ -34,8 +34,8 @@ export function createLibraryRepo(db: Db): LibraryRepo {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
   const select = db.prepare<[number], Row>('SELECT * FROM library_entries WHERE id = ?');
-  // Python only for now: the pipeline verifies library code in the Python sandbox.
-  const all = db.prepare<[], Row>("SELECT * FROM library_entries WHERE language = 'python' ORDER BY id");
+  // Rows of a language this version does not know are left alone, not failed on.
+  const all = db.prepare<[], Row>("SELECT * FROM library_entries WHERE language IN ('python', 'typescript') ORDER BY id");
   return {
     add({ spec, body, artifactId }) {
       const summary = spec.description.split(/\n\s*\n/)[0]?.trim() || spec.name;
