@@ -16,7 +16,9 @@ export function sourceWorker(source: URL): WorkerScript {
 
 /** `builtName`.js next to the running bundle (or one folder up, from its chunks/), else `source` through tsx. */
 export function workerScript(builtName: string, source: URL): WorkerScript {
-  for (const folder of [__dirname, path.dirname(__dirname)]) {
+  // __dirname in the CommonJS build; ES module bundles (benchmarks) have only import.meta.url.
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  for (const folder of [here, path.dirname(here)]) {
     const built = path.join(folder, `${builtName}.js`);
     if (fs.existsSync(built)) return { path: built };
   }
