@@ -111,6 +111,10 @@ describe('parseRequest', () => {
     expect(signature(parseRequest('check whether two strings are anagrams', 'typescript'))).toEqual(['areAnagrams', ['a: str', 'b: str'], 'bool']);
     const named = parseRequest('Write a TypeScript function named clampValue that clamps a number between min and max', 'typescript');
     expect(signature(named)).toEqual(['clampValue', ['n: int', 'min: int', 'max: int'], 'int']);
+    // Its booleans are written as TypeScript writes them.
+    const predicate = parseRequest('Create a function that checks if a number is prime', 'typescript');
+    expect(predicate.spec.description).toBe('Return true if a number is prime, otherwise false.');
+    expect(predicate.spec.returns.description).toBe('true if a number is prime, otherwise false.');
   });
 
   it('reads inline examples, which fix the name, argument types and return type', () => {

@@ -154,6 +154,8 @@ export function parseRequest(text: string, language: SpecLanguage = 'python'): P
   if (params.length === 0) warnings.push('No inputs were found in the request; add the parameters the function takes.');
   if (examples.length === 0) warnings.push('There are no examples yet; add some, since they become the tests.');
 
+  // TypeScript's booleans are lower-case; a description that names them follows the language.
+  if (language === 'typescript') draft.returnDescription = draft.returnDescription.replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false');
   const description = [describe(core, draft, main), ...details].filter(Boolean).join('\n\n');
   const candidate = {
     name,
