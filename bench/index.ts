@@ -11,13 +11,10 @@ import { createIndexer, sourceWorkerScript, type WorkerScript } from '../src/mai
 import { parseFile } from '../src/main/indexer/parseFile';
 import { toFileResult } from '../src/main/indexer/protocol';
 import { openDatabase } from '../src/main/store/db';
+import { stdlibPath } from './stdlib';
 
 const repoRoot = path.resolve(__dirname, '..');
 const targets = { ctagsRatio: 0.1, astSpeedup: 3, oneFileMs: 100, reopenMs: 2000, searchP95Ms: 50 };
-
-function stdlibPath(): string {
-  return execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
-}
 
 function workerScript(): WorkerScript {
   const built = path.join(repoRoot, 'out', 'main', 'indexWorker.js');

@@ -3,12 +3,12 @@
 // worker sends). CPU time of this process, so other load on the machine inflates it far less than wall-clock time.
 // Run: npx tsx bench/indexSplit.ts [--files N] [--rounds R]   (default 400 files, 3 rounds, best round reported).
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFile } from '../src/main/indexer/parseFile';
 import { toFileResult } from '../src/main/indexer/protocol';
 import { createParser } from '../src/main/parsing/treeSitter';
+import { stdlibPath } from './stdlib';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -44,7 +44,7 @@ const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maxim
 async function main(): Promise<void> {
   const count = option('--files', 400);
   const rounds = option('--rounds', 3);
-  const root = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
+  const root = stdlibPath();
   const files = sample(root, count);
   const sources = files.map((file) => fs.readFileSync(file, 'utf8'));
   let lines = 0;

@@ -5,10 +5,8 @@
 // analyzer used to run it) against warm (the one long-lived language server the analyzer now keeps), wall and CPU time;
 // (4) the generation pipeline's quality stage (analyzer with pyright's server) over repeated runs: its p50.
 // Run: npx tsx bench/quality.ts [--pyright-sample N] [--pipeline-runs N] [--limit N] [--agreement-only]
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRuffWorkspace, ruffVersion, type RuffDiagnostic } from '../src/main/parsing/ruffWasm';
 import { createQualityAnalyzer } from '../src/main/quality';
@@ -17,29 +15,7 @@ import { pyrightCliPath, runPyright } from '../src/main/quality/pyright';
 import { createPyrightServer, pyrightServerPath } from '../src/main/quality/pyrightServer';
 import { createPipelineHarness } from '../src/main/pipeline/testing';
 import type { Spec } from '../src/shared/spec';
-
-function stdlibPath(): string {
-  return execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
-}
-
-function pythonVersion(): string {
-  return execFileSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim();
-}
-
-function pythonFiles(root: string): string[] {
-  const out: string[] = [];
-  const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder)) {
-      if (entry === 'site-packages' || entry === 'dist-packages' || entry === '__pycache__') continue;
-      const path = join(folder, entry);
-      const stats = statSync(path);
-      if (stats.isDirectory()) visit(path);
-      else if (entry.endsWith('.py')) out.push(path);
-    }
-  };
-  visit(root);
-  return out.sort();
-}
+import { pythonFiles, pythonVersion, stdlibPath } from './stdlib';
 
 function numberOption(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

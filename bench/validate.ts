@@ -2,8 +2,7 @@
 // many stdlib files each tier would block, and which rules block them. Run: npx tsx bench/validate.ts [--write]
 // (--write records the figures docs/rules.md quotes in src/main/validator/benchmarkFigures.json; then regenerate the
 // doc with npx tsx scripts/rules-doc.ts). The results go under `## Validation` in docs/performance.md.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Tier } from '../src/shared/domain';
@@ -15,31 +14,9 @@ import { defaultPolicies } from '../src/main/validator/policies';
 import { analyzePython } from '../src/main/validator/python/pythonAnalyzer';
 import { createRuffRunner } from '../src/main/validator/ruff';
 import { readSyntaxTree, type SyntaxNode } from '../src/main/validator/syntaxTree';
+import { pythonFiles, pythonVersion, stdlibPath } from './stdlib';
 
 const tiers: Tier[] = ['sandbox', 'testing', 'trusted', 'core'];
-
-function stdlibPath(): string {
-  return execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
-}
-
-function pythonVersion(): string {
-  return execFileSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim();
-}
-
-function pythonFiles(root: string): string[] {
-  const out: string[] = [];
-  const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder)) {
-      if (entry === 'site-packages' || entry === 'dist-packages' || entry === '__pycache__') continue;
-      const path = join(folder, entry);
-      const stats = statSync(path);
-      if (stats.isDirectory()) visit(path);
-      else if (entry.endsWith('.py')) out.push(path);
-    }
-  };
-  visit(root);
-  return out.sort();
-}
 
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 const percentile = (sorted: number[], fraction: number): number => nearestRank(sorted, fraction) ?? 0;

@@ -1,10 +1,10 @@
 // Reads, checks and parses one file inside a worker: binary and size checks, hashing, UTF-8 decoding, extraction.
-import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import type { Parser } from 'web-tree-sitter';
 import type { Language } from '../../shared/domain';
 import type { SkippedPath } from '../../shared/indexing';
+import { sha256 } from '../hash';
 import { createParser, type GrammarName } from '../parsing/treeSitter';
 import { extractEcmascript } from './extract/ecmascript';
 import { extractPython } from './extract/python';
@@ -68,7 +68,7 @@ export async function parseFile(job: ParseJob, maxFileBytes: number): Promise<Pa
   if (bytes.subarray(0, binaryProbeBytes).includes(0)) {
     return { kind: 'skipped', path: job.path, skip: { path: job.path, reason: 'binary', detail: 'Looks like a binary file (it has NUL bytes in its first 8 KiB).' } };
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = sha256(bytes);
   if (hash === job.knownHash) return { kind: 'unchanged', path: job.path, size: bytes.length, mtimeMs };
   let notice: SkippedPath | null = null;
   let source = bytes.toString('utf8');

@@ -1,11 +1,11 @@
 // The quality analyzer: measures code from its syntax tree, runs the linters and type checkers that apply, and
 // scores the result. Pure assessment; storing reports is the service's job (index.ts).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ArkError } from '../../shared/errors';
+import { sha256 } from '../hash';
 import { scoringVersion, type AnalyzeCode, type FormatCheck, type QualityFinding, type QualityReport, type ToolRun } from '../../shared/quality';
 import { measureCode } from './metrics';
 import { findOnPath, runOptionalTool, type OptionalToolName } from './optionalTools';
@@ -187,7 +187,7 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
       for (const run of tools) if (run.status === 'ok' && run.version) toolVersions[run.name] = run.version;
       return {
         language,
-        codeHash: createHash('sha256').update(code).digest('hex'),
+        codeHash: sha256(code),
         score: score.score,
         scoringVersion,
         breakdown: score.breakdown,
