@@ -238,7 +238,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
       onProgress?.(progress);
     };
     const progress = createProgressTracker(project.id, send);
-    const staging = repo!.beginStaging();
+    const staging = repo!.beginStaging(project.id);
     try {
       const summary = await cancellable(signal, async () => {
         progress.phase('walking');
@@ -271,7 +271,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
         progress.phase('writing');
         const removed = [...states.keys()].filter((file) => !seen.has(file) || run.dropped.has(file));
         staging.remove(removed);
-        staging.commit(project.id, { entries: [...walkSkips, ...run.skipped] });
+        staging.commit({ entries: [...walkSkips, ...run.skipped] });
         const unchanged = seen.size - run.parsedPaths.length - run.dropped.size;
         lastRuns.set(project.id, {
           durationMs: Math.round(performance.now() - started),
@@ -282,7 +282,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
       progress.phase('done');
       return summary;
     } catch (err) {
-      staging.discard();
+      await staging.discard();
       if (isArkError(err) && err.code === 'cancelled') progress.phase('cancelled');
       throw err;
     }
@@ -293,7 +293,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     if (!isDirectory(root)) throw new ArkError('not-found', `The project folder ${root} is gone. Open it again from its new place.`);
     const rules = rulesOf(project);
     const relativePaths = [...new Set(paths.map((item) => toRelative(root, item)))];
-    const staging = repo!.beginStaging();
+    const staging = repo!.beginStaging(project.id);
     try {
       return await cancellable(signal, async () => {
         const classify = compileTierRules(repo!.tierRules(project.id));
@@ -354,13 +354,13 @@ export function createIndexer(deps: IndexerDeps): Indexer {
         if (signal?.aborted) throw new ArkError('cancelled', 'Indexing was cancelled.');
         for (const dropped of run.dropped) if (states.has(dropped)) removed.add(dropped);
         staging.remove([...removed]);
-        staging.commit(project.id, { entries: [...walkSkips, ...run.skipped], forPaths: relativePaths });
+        staging.commit({ entries: [...walkSkips, ...run.skipped], forPaths: relativePaths });
         const changed: IndexChanged = { projectId: project.id, changed: run.parsedPaths, removed: [...removed].sort() };
         if (changed.changed.length > 0 || changed.removed.length > 0) emit('index.changed', changed);
         return changed;
       });
     } catch (err) {
-      staging.discard();
+      await staging.discard();
       throw err;
     }
   }

@@ -325,4 +325,40 @@ describe('progress and cancellation', () => {
     const after = await indexer.indexProject(root);
     expect(after.files).toBe(301);
   });
+
+  it('makes new files searchable while a first run goes on, and takes them out again when it is cancelled', async () => {
+    for (let index = 0; index < 400; index++) write(`pkg/m${index}.py`, `def first_run_${index}():\n    """Made for the cancel test."""\n    return ${index}\n`);
+    const controller = new AbortController();
+    let hitsDuringRun = -1;
+    let projectId = 0;
+    const run = indexer.indexProject(root, {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        projectId = progress.projectId;
+        if (progress.filesDone >= 64 && hitsDuringRun < 0) {
+          hitsDuringRun = indexer.search({ text: 'first_run', limit: 500 }).length;
+          controller.abort();
+        }
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(hitsDuringRun).toBeGreaterThanOrEqual(64);
+    expect(paths(projectId)).toEqual([]);
+    // Symbols, their full-text entries and the per-file counts are all gone: by name, by word and by doc text.
+    for (const text of ['first_run_1', 'first run', 'cancel test']) expect(indexer.search({ text })).toEqual([]);
+    const after = await indexer.indexProject(root);
+    expect(after).toMatchObject({ files: 400, symbols: 400 });
+    expect(indexer.search({ text: 'first_run_399' })).toHaveLength(1);
+  });
+
+  it('keeps one copy of a new file a re-index reaches twice (its folder and itself)', async () => {
+    write('kept.py', 'def kept():\n    pass\n');
+    const { projectId } = await indexer.indexProject(root);
+    write('sub/new.py', 'def brand_new():\n    pass\n');
+    const changed = await indexer.reindexFiles(projectId, ['sub', 'sub/new.py']);
+    expect(changed.changed).toContain('sub/new.py');
+    expect(paths(projectId)).toEqual(['kept.py', 'sub/new.py']);
+    expect(indexer.search({ text: 'brand_new' })).toHaveLength(1);
+    expect(indexer.summary(projectId)).toMatchObject({ files: 2, symbols: 2 });
+  });
 });
