@@ -3,6 +3,7 @@
 // doc-comment and annotation coverage.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FunctionMetrics } from '../../shared/quality';
+import { cognitiveComplexity, continuingBranch, everyChild, flowBreak, nestingOnly, nestingStructure, onlyField, startsOperatorRun, type CognitiveIncrement } from './cognitive';
 import { createLineMarks, markRows } from './lineCounts';
 import { createHalsteadCounts, type HalsteadCounts } from './maintainability';
 import type { CodeMetrics } from './metrics';
@@ -33,27 +34,33 @@ function operatorOf(node: Node): string | undefined {
 // `?:`, `for`/`for…in`/`for…of`, `while`, `do…while`, `catch`, `case` with a test, `&&`, `||`, `??` and `&&=`,
 // `||=`, `??=`. Nested functions are measured on their own and add nothing to the function that holds them.
 
+/** A decision, except logical assignments: the file's total counts those inside functions only (isLogicalAssignment). */
+function isDecision(node: Node): boolean {
+  switch (node.type) {
+    case 'if_statement':
+    case 'ternary_expression':
+    case 'for_statement':
+    case 'for_in_statement':
+    case 'while_statement':
+    case 'do_statement':
+    case 'catch_clause':
+    case 'switch_case':
+      return true;
+    case 'binary_expression':
+      return logicalOperators.has(operatorOf(node) ?? '');
+    default:
+      return false;
+  }
+}
+
+function isLogicalAssignment(node: Node): boolean {
+  return node.type === 'augmented_assignment_expression' && logicalAssignments.has(operatorOf(node) ?? '');
+}
+
 export function ecmaCyclomatic(fn: Node): number {
   let total = 1;
   const walk = (node: Node): void => {
-    switch (node.type) {
-      case 'if_statement':
-      case 'ternary_expression':
-      case 'for_statement':
-      case 'for_in_statement':
-      case 'while_statement':
-      case 'do_statement':
-      case 'catch_clause':
-      case 'switch_case':
-        total += 1;
-        break;
-      case 'binary_expression':
-        if (logicalOperators.has(operatorOf(node) ?? '')) total += 1;
-        break;
-      case 'augmented_assignment_expression':
-        if (logicalAssignments.has(operatorOf(node) ?? '')) total += 1;
-        break;
-    }
+    if (isDecision(node) || isLogicalAssignment(node)) total += 1;
     for (const child of node.namedChildren) if (!isFunction(child) && !classTypes.has(child.type)) walk(child);
   };
   for (const child of fn.namedChildren) walk(child);
@@ -61,9 +68,9 @@ export function ecmaCyclomatic(fn: Node): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Cognitive complexity (G. Ann Campbell, SonarSource, 2017): +1 and the nesting level for `if`, `?:`, `switch`,
-// loops and `catch`; +1 for `else if` and `else`, each run of like `&&`/`||`/`??`, labelled `break`/`continue` and
-// direct recursion. Nested functions and classes raise the nesting level without adding.
+// Cognitive complexity (cognitive.ts): +1 and the nesting level for `if`, `?:`, `switch`, loops and `catch`; +1 for
+// `else if` and `else`, each run of like `&&`/`||`/`??`, labelled `break`/`continue` and direct recursion. Nested
+// functions and classes raise the nesting level without adding.
 
 function functionName(fn: Node): string {
   const own = fn.childForFieldName('name');
@@ -86,67 +93,44 @@ function functionName(fn: Node): string {
 
 export function ecmaCognitive(fn: Node): number {
   const name = functionName(fn);
-  let total = 0;
-  const visitIf = (node: Node, nesting: number, isElseIf: boolean): void => {
-    total += isElseIf ? 1 : 1 + nesting;
-    walk(node.childForFieldName('condition'), nesting);
-    walk(node.childForFieldName('consequence'), nesting + 1);
-    const alternative = node.childForFieldName('alternative');
-    if (!alternative) return;
-    const branch = alternative.namedChildren.find((child) => child.type !== 'comment') ?? null;
-    if (branch?.type === 'if_statement') visitIf(branch, nesting, true);
-    else {
-      total += 1;
-      walk(branch, nesting + 1);
-    }
-  };
-  const walk = (node: Node | null, nesting: number): void => {
-    if (!node) return;
-    switch (node.type) {
-      case 'if_statement':
-        visitIf(node, nesting, false);
-        return;
-      case 'ternary_expression':
-      case 'switch_statement':
-      case 'for_statement':
-      case 'for_in_statement':
-      case 'while_statement':
-      case 'do_statement':
-      case 'catch_clause':
-        total += 1 + nesting;
-        for (const child of node.namedChildren) walk(child, isNestingPart(node, child) ? nesting + 1 : nesting);
-        return;
-      case 'binary_expression': {
-        const operator = operatorOf(node) ?? '';
-        if (logicalOperators.has(operator)) {
-          const parent = node.parent;
-          if (!(parent?.type === 'binary_expression' && operatorOf(parent) === operator)) total += 1;
-        }
-        break;
-      }
-      case 'break_statement':
-      case 'continue_statement':
-        if (node.childForFieldName('label')) total += 1;
-        break;
-      case 'call_expression':
-        if (isRecursiveCall(node, name)) total += 1;
-        break;
-    }
-    if (isFunction(node) || classTypes.has(node.type)) {
-      for (const child of node.namedChildren) walk(child, nesting + 1);
-      return;
-    }
-    for (const child of node.namedChildren) walk(child, nesting);
-  };
-  for (const child of fn.namedChildren) walk(child, 0);
-  return total;
+  return cognitiveComplexity(fn.namedChildren, (node, parent) => ecmaIncrement(node, parent, name));
 }
 
-/** The parts of a decision that sit one level deeper: bodies and branches, not the condition. */
-function isNestingPart(decision: Node, child: Node): boolean {
-  // Compare ids: web-tree-sitter hands out a new Node object on every lookup.
-  if (decision.type === 'ternary_expression') return child.id !== decision.childForFieldName('condition')?.id;
-  return child.id === decision.childForFieldName('body')?.id;
+function ecmaIncrement(node: Node, parent: Node | null, name: string): CognitiveIncrement | undefined {
+  switch (node.type) {
+    case 'if_statement':
+      // `else if` continues the chain it stands in: counted flat, at the `if`.
+      return parent?.type === 'else_clause'
+        ? continuingBranch(onlyField(node, 'consequence'))
+        : nestingStructure(onlyField(node, 'consequence'));
+    case 'else_clause':
+      return elseBranch(node)?.type === 'if_statement' ? undefined : continuingBranch(everyChild);
+    case 'ternary_expression': {
+      const conditionId = node.childForFieldName('condition')?.id;
+      return nestingStructure((child) => child.id !== conditionId);
+    }
+    case 'switch_statement':
+    case 'for_statement':
+    case 'for_in_statement':
+    case 'while_statement':
+    case 'do_statement':
+    case 'catch_clause':
+      return nestingStructure(onlyField(node, 'body'));
+    case 'binary_expression':
+      return logicalOperators.has(operatorOf(node) ?? '') && startsOperatorRun(node, parent) ? flowBreak : undefined;
+    case 'break_statement':
+    case 'continue_statement':
+      return node.childForFieldName('label') ? flowBreak : undefined;
+    case 'call_expression':
+      return isRecursiveCall(node, name) ? flowBreak : undefined;
+    default:
+      return isFunction(node) || classTypes.has(node.type) ? nestingOnly : undefined;
+  }
+}
+
+/** The statement an `else` runs: its one child that is not a comment. */
+function elseBranch(elseClause: Node): Node | undefined {
+  return elseClause.namedChildren.find((child) => child.type !== 'comment');
 }
 
 function isRecursiveCall(call: Node, name: string): boolean {
@@ -312,7 +296,7 @@ export function ecmaMetrics(tree: Tree, typed: boolean): CodeMetrics {
         annotated: slots.annotated,
         annotatable: slots.annotatable,
       });
-    } else if (!inFunction && isModuleDecision(node)) moduleDecisions += 1;
+    } else if (!inFunction && isDecision(node)) moduleDecisions += 1;
     for (const child of node.children) visit(child, inner, innerInFunction);
   };
   visit(root, [], false);
@@ -327,22 +311,4 @@ export function ecmaMetrics(tree: Tree, typed: boolean): CodeMetrics {
     annotations: { covered: annotated, total: annotatable },
     syntaxErrors: root.hasError,
   };
-}
-
-function isModuleDecision(node: Node): boolean {
-  switch (node.type) {
-    case 'if_statement':
-    case 'ternary_expression':
-    case 'for_statement':
-    case 'for_in_statement':
-    case 'while_statement':
-    case 'do_statement':
-    case 'catch_clause':
-    case 'switch_case':
-      return true;
-    case 'binary_expression':
-      return logicalOperators.has(operatorOf(node) ?? '');
-    default:
-      return false;
-  }
 }

@@ -163,6 +163,11 @@ describe('Python cognitive complexity', () => {
     ].join('\n');
     expect((await functionsOf(code)).f?.cognitive).toBe(6);
   });
+
+  it('reads every subject of a match, not only the first', async () => {
+    const code = ['def f(a, b, c, d):', '    match a or b, c or d:  # match +1, each `or` run +1', '        case _:', '            pass', ''].join('\n');
+    expect((await functionsOf(code)).f?.cognitive).toBe(3);
+  });
 });
 
 describe('Python coverage and lines', () => {

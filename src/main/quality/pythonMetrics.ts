@@ -2,6 +2,7 @@
 // complexity, Halstead counts, logical lines, line marks, docstring and annotation coverage.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FunctionMetrics } from '../../shared/quality';
+import { cognitiveComplexity, continuingBranch, everyChild, flowBreak, nestingOnly, nestingStructure, onlyField, startsOperatorRun, type CognitiveIncrement } from './cognitive';
 import { createLineMarks, markRows } from './lineCounts';
 import { createHalsteadCounts, type HalsteadCounts } from './maintainability';
 import type { CodeMetrics } from './metrics';
@@ -111,10 +112,10 @@ export function pythonCyclomatic(definition: Node): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Cognitive complexity, after G. Ann Campbell, "Cognitive Complexity" (SonarSource, 2017, v1.7): +1 for each break
-// in the linear flow (if, elif, else, loops and their else, except, match, conditional expressions, each run of
-// like boolean operators, direct recursion), plus the nesting level for those that nest (if, loops, except, match,
-// conditional expressions). Nested functions, lambdas and classes raise the nesting level without adding.
+// Cognitive complexity (cognitive.ts): +1 for each break in the linear flow (if, elif, else, loops and their else,
+// except, match, conditional expressions, each run of like boolean operators, direct recursion), plus the nesting
+// level for those that nest (if, loops, except, match, conditional expressions). Nested functions, lambdas and classes
+// raise the nesting level without adding.
 
 function functionName(definition: Node): string {
   return definition.childForFieldName('name')?.text ?? '<anonymous>';
@@ -122,67 +123,40 @@ function functionName(definition: Node): string {
 
 export function pythonCognitive(definition: Node): number {
   const name = functionName(definition);
-  let total = 0;
-  const walk = (node: Node | null, nesting: number): void => {
-    if (!node) return;
-    switch (node.type) {
-      case 'if_statement':
-        total += 1 + nesting;
-        walk(node.childForFieldName('condition'), nesting);
-        walk(node.childForFieldName('consequence'), nesting + 1);
-        for (const clause of node.childrenForFieldName('alternative')) {
-          total += 1;
-          walk(clause.childForFieldName('condition'), nesting);
-          walk(clauseBlock(clause), nesting + 1);
-        }
-        return;
-      case 'for_statement':
-      case 'while_statement': {
-        total += 1 + nesting;
-        walk(node.childForFieldName('left'), nesting);
-        walk(node.childForFieldName('right'), nesting);
-        walk(node.childForFieldName('condition'), nesting);
-        walk(node.childForFieldName('body'), nesting + 1);
-        const orElse = node.childForFieldName('alternative');
-        if (orElse) {
-          total += 1;
-          walk(clauseBlock(orElse), nesting + 1);
-        }
-        return;
-      }
-      case 'except_clause':
-      case 'except_group_clause':
-        total += 1 + nesting;
-        for (const child of node.namedChildren) walk(child, child.type === 'block' ? nesting + 1 : nesting);
-        return;
-      case 'match_statement':
-        total += 1 + nesting;
-        walk(node.childForFieldName('subject'), nesting);
-        for (const clause of node.childForFieldName('body')?.namedChildren ?? []) walk(clause, nesting + 1);
-        return;
-      case 'conditional_expression':
-        total += 1 + nesting;
-        for (const child of node.namedChildren) walk(child, nesting + 1);
-        return;
-      case 'boolean_operator': {
-        const operator = node.childForFieldName('operator')?.type;
-        const parent = node.parent;
-        if (!(parent?.type === 'boolean_operator' && parent.childForFieldName('operator')?.type === operator)) total += 1;
-        break;
-      }
-      case 'call':
-        if (isRecursiveCall(node, name)) total += 1;
-        break;
-      case 'function_definition':
-      case 'class_definition':
-      case 'lambda':
-        for (const child of node.namedChildren) walk(child, nesting + 1);
-        return;
-    }
-    for (const child of node.namedChildren) walk(child, nesting);
-  };
-  walk(definition.childForFieldName('body'), 0);
-  return total;
+  const body = definition.childForFieldName('body');
+  return cognitiveComplexity(body ? [body] : [], (node, parent) => pythonIncrement(node, parent, name));
+}
+
+function pythonIncrement(node: Node, parent: Node | null, name: string): CognitiveIncrement | undefined {
+  switch (node.type) {
+    case 'if_statement':
+      return nestingStructure(onlyField(node, 'consequence'));
+    case 'for_statement':
+    case 'while_statement':
+    case 'match_statement':
+      return nestingStructure(onlyField(node, 'body'));
+    case 'except_clause':
+    case 'except_group_clause':
+      return nestingStructure((child) => child.type === 'block');
+    case 'conditional_expression':
+      return nestingStructure(everyChild);
+    case 'elif_clause':
+      return continuingBranch(onlyField(node, 'consequence'));
+    case 'else_clause':
+      // The else of an `if` or a loop is a branch; a `try`'s else only continues the `try` body, with no decision of
+      // its own.
+      return parent?.type === 'try_statement' ? undefined : continuingBranch(everyChild);
+    case 'boolean_operator':
+      return startsOperatorRun(node, parent) ? flowBreak : undefined;
+    case 'call':
+      return isRecursiveCall(node, name) ? flowBreak : undefined;
+    case 'function_definition':
+    case 'class_definition':
+    case 'lambda':
+      return nestingOnly;
+    default:
+      return undefined;
+  }
 }
 
 function isRecursiveCall(call: Node, name: string): boolean {
