@@ -84,10 +84,16 @@ describe('built-in library', () => {
 });
 
 describe('approved code', () => {
-  test('joins the library and is found, and verified, for a later spec', async () => {
+  // One request in each language; a statement ends with `;` in TypeScript only.
+  const approvals = [
+    { language: 'python', otherLanguage: 'typescript', body: 'return 3 * side * side' },
+    { language: 'typescript', otherLanguage: 'python', body: 'return 3 * side * side;' },
+  ] as const;
+
+  test.each(approvals.map((approval) => [approval.language, approval] as const))('approved %s joins the library and serves later specs of its language only, once their examples pass', async (_language, { language, otherLanguage, body }) => {
     const spec: Spec = {
       name: 'triple_area',
-      language: 'python',
+      language,
       description: 'Return the area of three squares with the given side.',
       parameters: [{ name: 'side', type: 'float' }],
       returns: { type: 'float' },
@@ -95,42 +101,22 @@ describe('approved code', () => {
       constraints: [],
       tier: 'sandbox',
     };
-    const manual = await h.pipeline.run({ spec, body: 'return 3 * side * side' });
+    const manual = await h.pipeline.run({ spec, body });
     expect(manual.status).toBe('ready-for-review');
     const entry = h.pipeline.addToLibrary(manual.artifactId);
-    expect(entry).toMatchObject({ origin: 'approved', name: 'triple_area' });
+    expect(entry).toMatchObject({ origin: 'approved', language, name: 'triple_area' });
     expect(h.library.list().some((info) => info.id === entry.id)).toBe(true);
-
-    const later = await h.pipeline.run({ spec: { ...spec, name: 'area_of_three_squares', examples: [{ args: [1], expected: 3 }, { args: [3], expected: 27 }] } });
-    expect(later).toMatchObject({ status: 'ready-for-review', source: 'library', origin: { reference: entry.id } });
-
-    const stub = await h.pipeline.run({ spec: { ...spec, name: 'nothing_like_it', description: 'Frobnicate.', examples: [{ args: [1], expected: -5 }] } });
-    expect(() => h.pipeline.addToLibrary(stub.artifactId)).toThrow(/no verified body/);
-  }, 120_000);
-
-  test('approved TypeScript joins the library too, and serves a later TypeScript spec only after its examples pass', async () => {
-    const spec: Spec = {
-      name: 'triple_area',
-      language: 'typescript',
-      description: 'Return the area of three squares with the given side.',
-      parameters: [{ name: 'side', type: 'float' }],
-      returns: { type: 'float' },
-      examples: [{ args: [2], expected: 12 }],
-      constraints: [],
-      tier: 'sandbox',
-    };
-    const manual = await h.pipeline.run({ spec, body: 'return 3 * side * side;' });
-    expect(manual.status).toBe('ready-for-review');
-    const entry = h.pipeline.addToLibrary(manual.artifactId);
-    expect(entry).toMatchObject({ origin: 'approved', language: 'typescript', name: 'triple_area' });
-    expect(h.library.list('typescript').some((info) => info.id === entry.id)).toBe(true);
-    expect(h.library.list('python').some((info) => info.id === entry.id)).toBe(false);
+    expect(h.library.list(language).some((info) => info.id === entry.id)).toBe(true);
+    expect(h.library.list(otherLanguage).some((info) => info.id === entry.id)).toBe(false);
 
     const later = await h.pipeline.run({ spec: { ...spec, name: 'area_of_three_squares', parameters: [{ name: 'length', type: 'float' }], examples: [{ args: [1], expected: 3 }, { args: [3], expected: 27 }] } });
     expect(later).toMatchObject({ status: 'ready-for-review', source: 'library', origin: { reference: entry.id } });
     // The same words with examples it does not meet: the approved body is tried, fails, and is not used.
     const wrong = await h.pipeline.run({ spec: { ...spec, name: 'area_of_three_squares', examples: [{ args: [1], expected: 4 }] } });
     expect(wrong.source).not.toBe('library');
+
+    const stub = await h.pipeline.run({ spec: { ...spec, name: 'nothing_like_it', description: 'Frobnicate.', examples: [{ args: [1], expected: -5 }] } });
+    expect(() => h.pipeline.addToLibrary(stub.artifactId)).toThrow(/no verified body/);
   }, 180_000);
 });
 

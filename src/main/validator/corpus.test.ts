@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../shared/domain';
 import type { RuleCategory, ValidationReport } from '../../shared/validation';
+import { explain } from './testing';
 import { createValidator } from './validator';
 
 type Expectation =
@@ -43,10 +44,6 @@ const validator = createValidator();
 
 async function check(sample: Sample, tier: Tier): Promise<ValidationReport> {
   return validator.validate({ code: sample.code, language: sample.language, tier, filename: sample.file });
-}
-
-function explain(report: ValidationReport): string {
-  return report.findings.map((finding) => `${finding.severity} ${finding.ruleId} L${finding.line}: ${finding.message}`).join('\n') || '(no findings)';
 }
 
 const malicious = loadCorpus('malicious');

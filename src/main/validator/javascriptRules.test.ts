@@ -1,15 +1,11 @@
 // Every JavaScript/TypeScript rule, each with code it must catch and a benign look-alike it must leave alone.
 import { describe, expect, it } from 'vitest';
-import type { Language, Tier } from '../../shared/domain';
-import type { ValidationReport } from '../../shared/validation';
-import { ruleDefinitions } from './rules';
+import { explain, findingsOf, testRuleCases, type RuleCase } from './testing';
 import { createValidator } from './validator';
 
 const validator = createValidator({ ruff: false });
 
-type Case = { rule: string; tier?: Tier; language?: Language; malicious: string; benign: string; benignTier?: Tier };
-
-export const javascriptCases: Case[] = [
+const javascriptCases: RuleCase[] = [
   { rule: 'js.syntax.error', malicious: 'function (\n', benign: 'function f() {}\n' },
   { rule: 'js.syntax.missing', malicious: 'const x = [1, 2;\n', benign: 'const x = [1, 2];\n' },
   { rule: 'js.exec.eval', malicious: 'eval(userCode);\n', benign: 'class Model { eval() { return 1; } }\nnew Model().eval();\n' },
@@ -42,31 +38,14 @@ export const javascriptCases: Case[] = [
   { rule: 'js.import.unknown', malicious: "require('lodash');\n", benign: "const helper = require('./helper');\n" },
 ];
 
-const ruleOf = (report: ValidationReport, rule: string) => report.findings.filter((finding) => finding.ruleId === rule);
-const explain = (report: ValidationReport) => report.findings.map((f) => `${f.severity} ${f.ruleId} L${f.line}: ${f.message}`).join('\n') || '(none)';
-
 describe('JavaScript/TypeScript rules', () => {
-  it.each(javascriptCases.map((entry) => [entry.rule, entry] as const))('%s: catches the malicious case, not its look-alike', async (_rule, entry) => {
-    const tier = entry.tier ?? 'sandbox';
-    const language = entry.language ?? 'javascript';
-    const bad = await validator.validate({ code: entry.malicious, language, tier });
-    expect(ruleOf(bad, entry.rule), explain(bad)).not.toEqual([]);
-    const good = await validator.validate({ code: entry.benign, language, tier: entry.benignTier ?? tier });
-    expect(ruleOf(good, entry.rule), explain(good)).toEqual([]);
-    expect(good.blocked, explain(good)).toBe(false);
-  });
-
-  it('has a case for every JavaScript rule of ours', () => {
-    const covered = new Set(javascriptCases.map((entry) => entry.rule));
-    const missing = ruleDefinitions.filter((rule) => rule.language === 'javascript' && !covered.has(rule.id)).map((rule) => rule.id);
-    expect(missing).toEqual([]);
-  });
+  testRuleCases(validator, 'javascript', javascriptCases);
 
   it('parses TypeScript and TSX with their own grammars', async () => {
     const typed = await validator.validate({ code: 'const n = <number>(1 as unknown);\nexport const double = (x: number): number => x * 2;\n', language: 'typescript', tier: 'sandbox', filename: 'a.ts' });
     expect(typed.findings, explain(typed)).toEqual([]);
     const tsx = await validator.validate({ code: 'export const App = () => <div onClick={() => eval("1")}>hi</div>;\n', language: 'typescript', tier: 'sandbox', filename: 'App.tsx' });
-    expect(ruleOf(tsx, 'js.exec.eval'), explain(tsx)).not.toEqual([]);
+    expect(findingsOf(tsx, 'js.exec.eval'), explain(tsx)).not.toEqual([]);
     expect(tsx.findings.filter((finding) => finding.category === 'syntax')).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 // Every Python rule, each with code it must catch and a benign look-alike it must leave alone (ours only: Ruff's
 // findings are tested in tiers.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../../shared/domain';
-import type { ValidationReport } from '../../shared/validation';
-import { ruleDefinitions } from './rules';
+import { explain, findingsOf, testRuleCases, type RuleCase } from './testing';
 import { createValidator } from './validator';
 
 const validator = createValidator({ ruff: false });
 
-type Case = { rule: string; tier?: Tier; malicious: string; benign: string; benignTier?: Tier };
-
-// `benign` is checked at `benignTier` (default: the case's tier, else sandbox); it must not be blocked and must not
-// raise the rule. Where the look-alike needs a module the sandbox refuses, it is checked at the tier that allows it.
-export const pythonCases: Case[] = [
+const pythonCases: RuleCase[] = [
   { rule: 'py.syntax.error', malicious: 'if True\n    pass\n', benign: 'if True:\n    pass\n' },
   { rule: 'py.syntax.missing', malicious: 'def f(:\n    pass\n', benign: 'def f(x):\n    pass\n' },
   { rule: 'py.exec.eval', malicious: 'eval(input())\n', benign: 'import ast\n\nclass Model:\n    def eval(self):\n        return 1\n\nModel().eval()\nast.literal_eval("[1]")\n' },
@@ -68,24 +62,8 @@ export const pythonCases: Case[] = [
   { rule: 'py.import.unknown', malicious: 'import numpy\n', benign: 'import json\n' },
 ];
 
-const ruleOf = (report: ValidationReport, rule: string) => report.findings.filter((finding) => finding.ruleId === rule);
-const explain = (report: ValidationReport) => report.findings.map((f) => `${f.severity} ${f.ruleId} L${f.line}: ${f.message}`).join('\n') || '(none)';
-
 describe('Python rules', () => {
-  it.each(pythonCases.map((entry) => [entry.rule, entry] as const))('%s: catches the malicious case, not its look-alike', async (_rule, entry) => {
-    const tier = entry.tier ?? 'sandbox';
-    const bad = await validator.validate({ code: entry.malicious, language: 'python', tier });
-    expect(ruleOf(bad, entry.rule), explain(bad)).not.toEqual([]);
-    const good = await validator.validate({ code: entry.benign, language: 'python', tier: entry.benignTier ?? tier });
-    expect(ruleOf(good, entry.rule), explain(good)).toEqual([]);
-    expect(good.blocked, explain(good)).toBe(false);
-  });
-
-  it('has a case for every Python rule of ours', () => {
-    const covered = new Set(pythonCases.map((entry) => entry.rule));
-    const missing = ruleDefinitions.filter((rule) => rule.language === 'python' && rule.source === 'ark' && !covered.has(rule.id)).map((rule) => rule.id);
-    expect(missing).toEqual([]);
-  });
+  testRuleCases(validator, 'python', pythonCases);
 
   it('places a syntax error exactly: line, column and the end of the range', async () => {
     const report = await validator.validate({ code: 'x = 1\ny = (2 +\nz = 3\n', language: 'python', tier: 'sandbox' });
@@ -97,7 +75,7 @@ describe('Python rules', () => {
 
   it('reports the finding at the call, with its snippet, message and hint', async () => {
     const report = await validator.validate({ code: 'import os\n\n\nvalue = os.system("ls")\n', language: 'python', tier: 'trusted' });
-    const [finding] = ruleOf(report, 'py.process.exec');
+    const [finding] = findingsOf(report, 'py.process.exec');
     expect(finding).toMatchObject({ line: 4, column: 9, endLine: 4, category: 'process', severity: 'error', snippet: 'value = os.system("ls")' });
     expect(finding?.message).toContain('os.system');
     expect(finding?.hint).toMatch(/\w/);

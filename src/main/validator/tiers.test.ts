@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Language, Tier } from '../../shared/domain';
 import { TierPolicy, type Severity, type ValidationReport } from '../../shared/validation';
 import { defaultPolicies, defaultTierPolicies, type PolicySource } from './policies';
+import { explain } from './testing';
 import { createValidator } from './validator';
 
 const validator = createValidator({ ruff: false });
 const withRuff = createValidator();
 const tiers: Tier[] = ['sandbox', 'testing', 'trusted', 'core'];
-const explain = (report: ValidationReport) => report.findings.map((f) => `${f.severity} ${f.ruleId} L${f.line}: ${f.message}`).join('\n') || '(none)';
 
 /** The worst severity in a report: what a reader of the verdict sees first. */
 function worst(report: ValidationReport): Severity | 'none' {
