@@ -1,4 +1,5 @@
-// A Monaco editor as a React component: controlled text, a language, optional markers, following the theme.
+// A Monaco editor as a React component: controlled text, a language, optional markers, following the theme; the one
+// place that creates and disposes Monaco editors and their models.
 import { useEffect, useRef } from 'react';
 import { monaco } from './monaco';
 
@@ -24,11 +25,14 @@ export type CodeEditorProps = {
   onChange?: (value: string) => void;
   ariaLabel: string;
   testId?: string;
+  /** A fixed URI for the model, for language settings that match models by URI (the spec's JSON schema). */
+  modelUri?: string;
+  tabSize?: number;
 };
 
 const severities = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
 
-export function CodeEditor({ value, language, theme, readOnly = false, markers, revealLine, onChange, ariaLabel, testId }: CodeEditorProps) {
+export function CodeEditor({ value, language, theme, readOnly = false, markers, revealLine, onChange, ariaLabel, testId, modelUri, tabSize }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
@@ -39,14 +43,18 @@ export function CodeEditor({ value, language, theme, readOnly = false, markers, 
 
   useEffect(() => {
     if (!host.current) return;
+    const uri = modelUri === undefined ? undefined : monaco.Uri.parse(modelUri);
+    // Monaco refuses a second model under one URI; one left by an editor not yet disposed (a hot reload) gives way.
+    if (uri) monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(value, language, uri);
     const instance = monaco.editor.create(host.current, {
-      value,
-      language,
+      model,
       readOnly,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
       scrollBeyondLastLine: false,
+      ...(tabSize === undefined ? {} : { tabSize }),
       ariaLabel,
       theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
@@ -54,11 +62,12 @@ export function CodeEditor({ value, language, theme, readOnly = false, markers, 
     const subscription = instance.onDidChangeModelContent(() => onChangeRef.current?.(instance.getValue()));
     return () => {
       subscription.dispose();
-      instance.getModel()?.dispose();
       instance.dispose();
+      model.dispose();
       editor.current = null;
     };
-    // Created once; later changes of value, language and theme are applied by the effects below.
+    // Created once; later changes of value, language and theme are applied by the effects below (the model URI and tab
+    // size are fixed for an editor's life).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
