@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { chromiumArgs } from '../e2e/host';
 import { createApp } from '../src/main/app';
@@ -213,6 +213,89 @@ function chromiumProcess(pid: number): 'chromium renderer' | 'chromium other' {
   }
 }
 
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } };
+
+/** Self time by event name on the page's main thread (CrRendererMain), from a Chrome trace: what its busy time is made of. */
+function mainThreadSelfTimes(trace: Buffer, megabytes: number): string {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const mains = new Set(traceEvents.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const self = new Map<string, number>();
+  let frames = 0;
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const event of traceEvents) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || event.dur === undefined || !mains.has(thread)) continue;
+    const list = byThread.get(thread) ?? [];
+    list.push(event);
+    byThread.set(thread, list);
+  }
+  for (const events of byThread.values()) {
+    events.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const stack: { end: number; name: string }[] = [];
+    for (const event of events) {
+      while (stack.length && stack[stack.length - 1]!.end <= event.ts) stack.pop();
+      if (event.name === 'PrePaint') frames++;
+      const parent = stack[stack.length - 1];
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
+      self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
+      stack.push({ end: event.ts + event.dur!, name: event.name });
+    }
+  }
+  // Style, layout and the paint steps are done once per frame that changed, whatever the bytes: per frame too.
+  const frameWork = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Layerize', 'Paint', 'Commit'].reduce((sum, name) => sum + Math.max(0, self.get(name) ?? 0), 0);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, micros]) => `${name} ${(micros / 1000 / megabytes).toFixed(1)} ms`).join(', ');
+  return `${top}; ${frames} frames, style + layout + paint steps ${(frameWork / 1000 / Math.max(1, frames)).toFixed(2)} ms per frame`;
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string } };
+
+/**
+ * The page's main thread over one hop, from Chromium's own counters (CDP `Performance.getMetrics`): its CPU time
+ * (`ThreadTime`), and its busy time in tasks, of which JavaScript, layout and style. The page's main thread is serial,
+ * so its CPU per MB bounds the hop's throughput whatever the other processes do; busy time is wall time and grows when
+ * the thread waits for a core, so on a loaded machine the CPU time is the figure to compare. With ARK_BENCH_PROFILE=1
+ * a sampling CPU profile of the page is taken too and its top functions by self time printed; with ARK_BENCH_TRACE=1 a
+ * Chrome trace, summed by event (both cost some throughput: compare hops within one such run only).
+ */
+async function watchMainThread(page: Page, label: string, report: string[]) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const profiling = process.env.ARK_BENCH_PROFILE === '1';
+  const tracing = process.env.ARK_BENCH_TRACE === '1' ? page.context().browser() : null;
+  if (tracing) await tracing.startTracing(page, { categories: ['devtools.timeline'] });
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return new Map(metrics.map((metric) => [metric.name, metric.value]));
+  };
+  const before = await read();
+  return async (megabytes: number): Promise<string> => {
+    const after = await read();
+    const perMb = (name: string) => `${Math.round((((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000) / megabytes)} ms`;
+    if (tracing) report.push(`${label}, main thread self time per MB by trace event: ${mainThreadSelfTimes(await tracing.stopTracing(), megabytes)}`);
+    if (profiling) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[] } };
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const samples = new Map<string, number>();
+      for (const id of profile.samples) {
+        const frame = byId.get(id)?.callFrame;
+        const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}`.trim() : '?';
+        samples.set(name, (samples.get(name) ?? 0) + 1);
+      }
+      const top = [...samples].sort((a, b) => b[1] - a[1]).slice(0, 15);
+      report.push(`${label}: ${top.map(([name, count]) => `${name} ${((100 * count) / profile.samples.length).toFixed(1)}%`).join(', ')}`);
+    }
+    await cdp.detach();
+    return `${perMb('ThreadTime')} | ${perMb('TaskDuration')} (JS ${perMb('ScriptDuration')}, layout ${perMb('LayoutDuration')}, style ${perMb('RecalcStyleDuration')})`;
+  };
+}
+
+// The console panel's terminal in hop 5's 1400 × 860 window, as its fit addon sizes it (hop 5 prints what it found).
+const consoleSize = { cols: 142, rows: 15 };
+
 /**
  * End to end into the web host's browser console, and each hop of that path on its own, all in one run (the machine is
  * shared, so hops are compared within a run, not across runs). Every measurement starts the same program, which waits
@@ -220,14 +303,16 @@ function chromiumProcess(pid: number): 'chromium renderer' | 'chromium other' {
  *  1. PTY → service: the sandbox's pump (PTY reads, batches, escape filter, SQLite), acked in-process as emitted;
  *  2. … → WebSocket: a Node `ws` client of the web host that decodes each output frame and acks every 5 000 characters;
  *  3. … → the browser: a page's own WebSocket, output frames decoded and the same acks, no xterm;
- *  4. xterm.js alone in that Chromium, fed the same lines from memory (no service, no socket);
+ *  4. xterm.js alone in that Chromium, fed the same lines from memory (no service, no socket), at the console panel's
+ *     size; 4a first, its parser alone (the terminal never opened);
  *  5. end to end: the console panel of the built renderer (xterm.js writes, acks every 5 000 parsed characters),
  *     timed from the Enter that releases the program to its last line drawn in the terminal.
  * The PTY is paused whenever the reader is `flowControl.highWatermarkChars` behind. Needs `npm run build` and
  * Chromium; skipped with a message otherwise.
  */
 async function browserConsole(dir: string, megabytes: number, say: (line?: string) => void): Promise<void> {
-  const rendererDir = path.join(repoRoot, 'out', 'renderer');
+  // ARK_BENCH_RENDERER points at another build of the renderer (say, the committed tree built apart), for an A/B in turns.
+  const rendererDir = process.env.ARK_BENCH_RENDERER ?? path.join(repoRoot, 'out', 'renderer');
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(path.join(rendererDir, 'index.html')) || !fs.existsSync(chromiumPath)) {
     say(`(Browser console throughput skipped: needs the built renderer in ${rendererDir} and Chromium at ${chromiumPath}.)`);
@@ -248,12 +333,13 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
   const measureFrom = () => {
     cpuBefore = cpuByProcess();
   };
-  const row = (label: string, seconds: number) => {
+  const profiles: string[] = [];
+  const row = (label: string, seconds: number, mainThread = '— | —') => {
     const cpu = cpuByProcess();
     const used = (name: string) => (cpu.get(name) ?? 0) - (cpuBefore.get(name) ?? 0);
     const perMb = (seconds: number) => (seconds > 0 ? `${Math.round((seconds * 1000) / (bytes / 1e6))} ms` : '—');
     const chromium = used('chromium renderer') + used('chromium other');
-    rows.push(`| ${label} | ${seconds.toFixed(2)} s | ${(bytes / 1e6 / seconds).toFixed(1)} MB/s | ${perMb(used(appProcess))} | ${perMb(used('chromium renderer'))} | ${perMb(used('chromium other'))} | ${perMb(chromium)} |`);
+    rows.push(`| ${label} | ${seconds.toFixed(2)} s | ${(bytes / 1e6 / seconds).toFixed(1)} MB/s | ${perMb(used(appProcess))} | ${perMb(used('chromium renderer'))} | ${perMb(used('chromium other'))} | ${perMb(chromium)} | ${mainThread} |`);
     cpuBefore = cpu;
   };
   try {
@@ -360,6 +446,7 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
       // A page of the host's origin without the app (whose own bridge would take the events too): an API error page.
       await page.goto(`http://127.0.0.1:${host.port}/api/bench`);
       await page.addScriptTag({ content: outputFrameScript });
+      const mainThread = await watchMainThread(page, 'hop 3', profiles);
       measureFrom();
       const ms = await page.evaluate(`(async () => {
         const socket = new WebSocket('ws://' + location.host + '/api/ws?token=${host.token}');
@@ -383,34 +470,43 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
         socket.close();
         return performance.now() - started;
       })()`);
-      row('3. … → the browser: WebSocket, output frames decoded and acked in the page, no xterm', Number(ms) / 1000);
+      row('3. … → the browser: WebSocket, output frames decoded and acked in the page, no xterm', Number(ms) / 1000, await mainThread(bytes / 1e6));
       await page.close();
       await ended(runId);
     }
 
-    // 4. xterm.js alone in the same Chromium, the console's font and scrollback, fed the same lines from memory.
+    // 4. xterm.js alone in the same Chromium, the console's options and size, fed the same lines from memory: first
+    // its parser alone (a terminal never opened: no DOM, no renderer, no viewport), then opened as the console is.
     if (hops.has(4)) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-      await page.setContent('<div id="terminal" style="width: 1350px; height: 260px"></div>');
-      await page.addStyleTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'css', 'xterm.css') });
-      await page.addScriptTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'lib', 'xterm.js') });
-      measureFrom();
-      const ms = await page.evaluate(`(async () => {
-        const term = new Terminal({ scrollback: 5000, fontSize: 12, fontFamily: 'monospace' });
-        term.open(document.getElementById('terminal'));
-        const block = ('x'.repeat(1023) + '\\r\\n').repeat(64);
-        const writes = ${megabytes} * 16;
-        const started = performance.now();
-        // At most 16 blocks (1 MiB) queued at a time, as flow control keeps it in the app (xterm drops writes past 50 MB).
-        await new Promise((resolve) => {
-          let sent = 0, done = 0;
-          const next = () => { if (sent < writes) { sent++; term.write(block, () => { if (++done === writes) resolve(); else next(); }); } };
-          for (let i = 0; i < 16; i++) next();
-        });
-        return performance.now() - started;
-      })()`);
-      row('4. xterm.js alone in the same Chromium: write() of the same lines from memory', Number(ms) / 1000);
-      await page.close();
+      for (const opened of [false, true]) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        await page.setContent('<div id="terminal" style="width: 1350px; height: 260px"></div>');
+        await page.addStyleTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'css', 'xterm.css') });
+        await page.addScriptTag({ path: path.join(repoRoot, 'node_modules', '@xterm', 'xterm', 'lib', 'xterm.js') });
+        // The console panel's size in hop 5's window (1400 × 860): its width decides how many rows a 1 KiB line wraps
+        // into, and much of xterm's work is per row.
+        await page.evaluate(`window.term = new Terminal({ cols: ${consoleSize.cols}, rows: ${consoleSize.rows}, scrollback: 1000, cursorBlink: true, fontSize: 12, fontFamily: 'monospace' });
+          ${opened ? "term.open(document.getElementById('terminal'));" : ''} 0`);
+        const mainThread = await watchMainThread(page, opened ? 'hop 4' : 'hop 4a', profiles);
+        measureFrom();
+        const ms = await page.evaluate(`(async () => {
+          const block = ('x'.repeat(1023) + '\\r\\n').repeat(64);
+          const writes = ${megabytes} * 16;
+          const started = performance.now();
+          // At most 16 blocks (1 MiB) queued at a time, as flow control keeps it in the app (xterm drops writes past 50 MB).
+          await new Promise((resolve) => {
+            let sent = 0, done = 0;
+            const next = () => { if (sent < writes) { sent++; term.write(block, () => { if (++done === writes) resolve(); else next(); }); } };
+            for (let i = 0; i < 16; i++) next();
+          });
+          return performance.now() - started;
+        })()`);
+        const label = opened
+          ? `4. xterm.js alone in the same Chromium (${consoleSize.cols} × ${consoleSize.rows}): write() of the same lines from memory, DOM renderer`
+          : '4a. … its parser alone: a terminal never opened (no DOM, renderer or viewport)';
+        row(label, Number(ms) / 1000, await mainThread(bytes / 1e6));
+        await page.close();
+      }
     }
 
     // 5. End to end into the console panel.
@@ -433,19 +529,32 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
         const check = () => (rows.textContent.includes('BENCH-END') ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(check));
         requestAnimationFrame(check);
       })`);
+      const mainThread = await watchMainThread(page, 'hop 5', profiles);
       measureFrom();
       const started = performance.timeOrigin + performance.now();
       await invoke('sandbox.write', { runId, data: '\r' });
       const shownAt = Number(await lastLineShown);
-      row('**5. end to end**: PTY → service → WebSocket → the console panel\'s xterm.js, acking every 5 000 parsed characters', (shownAt - started) / 1000);
+      const seconds = (shownAt - started) / 1000;
+      const used = await mainThread(bytes / 1e6);
+      // The terminal's width decides how many rows each 1 KiB line wraps into (xterm's work per row is a good part of its cost).
+      const size = await page.evaluate(`(() => {
+        const rows = [...document.querySelectorAll('[data-testid="console-terminal"] .xterm-rows > div')];
+        return Math.max(...rows.map((row) => row.textContent.trimEnd().length)) + ' × ' + rows.length;
+      })()`);
+      row(`**5. end to end**: PTY → service → WebSocket → the console panel's xterm.js (${size}), acking every 5 000 parsed characters`, seconds, used);
       await page.locator('[data-testid="console-status"][data-status="success"]').waitFor({ timeout: 60_000 });
       await ended(runId);
     }
     say(`### ${megabytes} MB into the browser console, hop by hop (web host, headless Chromium, flow control ${flowControl.highWatermarkChars} / ${flowControl.lowWatermarkChars} characters)`);
     say();
-    say('| hop | time | throughput | CPU per MB: app process | Chromium renderer | Chromium other (browser, GPU, network) | Chromium total |');
-    say('|---|---|---|---|---|---|---|');
+    say('| hop | time | throughput | CPU per MB: app process | Chromium renderer | Chromium other (browser, GPU, network) | Chromium total | page main thread CPU per MB | page main thread busy (wall) per MB |');
+    say('|---|---|---|---|---|---|---|---|---|');
     for (const line of rows) say(line);
+    if (profiles.length) {
+      say();
+      say('Page profiles (ARK_BENCH_PROFILE: top functions by share of samples; ARK_BENCH_TRACE: main thread self time by trace event):');
+      for (const line of profiles) say(`- ${line}`);
+    }
   } finally {
     await browser.close();
     await host.close();
