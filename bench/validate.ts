@@ -2,6 +2,11 @@
 // many stdlib files each tier would block, and which rules block them. Run: npx tsx bench/validate.ts [--write]
 // (--write records the figures docs/rules.md quotes in src/main/validator/benchmarkFigures.json; then regenerate the
 // doc with npx tsx scripts/rules-doc.ts). The results go under `## Validation` in docs/performance.md.
+// --warm-only [--warmup N] repeats just the warm figure, after N warm-up runs instead of 50 (to see how the figure
+// moves as V8 optimises the analyzer and the WebAssembly; docs/performance.md).
+// --reports FILE [--every N] writes the report of every Nth stdlib file at the sandbox and trusted tiers (one JSON line
+// each, without the duration) and nothing else: run it on two commits and compare the files (cmp) to show that a speed
+// change left every verdict and finding as it was.
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +49,7 @@ function processCpuMs(): number {
   return (used.user + used.system) / 1000;
 }
 
-const warmupRuns = 50;
+const defaultWarmupRuns = 50;
 const measuredRuns = 100;
 const warmTargetMs = 20;
 
@@ -56,7 +61,7 @@ const warmTargetMs = 20;
  * is reported beside wall time because the build machine's two cores are shared: wall time there includes waiting for
  * a core, CPU time is what the validation itself costs.
  */
-async function warmFigures(root: string, files: string[], validator: Validator) {
+async function warmFigures(root: string, files: string[], validator: Validator, warmupRuns = defaultWarmupRuns) {
   const candidates = files.map((file) => ({ file, lines: readFileSync(file, 'utf8').split('\n').length }));
   const sample = candidates.reduce((best, entry) => (Math.abs(entry.lines - 300) < Math.abs(best.lines - 300) ? entry : best));
   const code = readFileSync(sample.file, 'utf8');
@@ -93,7 +98,7 @@ async function warmFigures(root: string, files: string[], validator: Validator) 
     await time('total', record, () => validator.validate({ code, language: 'python', tier: 'sandbox' }));
   }
   const timings = Object.fromEntries(steps.map((step) => [step, { wall: spread(wall[step]), cpu: spread(cpu[step]) }])) as Record<(typeof steps)[number], Timing>;
-  return { file: sample.file.slice(root.length + 1), lines: sample.lines, runs: measuredRuns, ...timings };
+  return { file: sample.file.slice(root.length + 1), lines: sample.lines, warmupRuns, runs: measuredRuns, ...timings };
 }
 
 function describeWarm(warm: Awaited<ReturnType<typeof warmFigures>>): string {
@@ -101,7 +106,7 @@ function describeWarm(warm: Awaited<ReturnType<typeof warmFigures>>): string {
     `  ${label.padEnd(10)} wall median ${timing.wall.median.toFixed(2).padStart(6)} ms, p95 ${timing.wall.p95.toFixed(2).padStart(6)} ms | CPU median ${timing.cpu.median.toFixed(2).padStart(6)} ms, p95 ${timing.cpu.p95.toFixed(2).padStart(6)} ms`;
   const verdict = (label: string, ms: number) => `${label} ${ms.toFixed(1)} ms: ${ms < warmTargetMs ? 'under' : 'OVER'} the ${warmTargetMs} ms target`;
   return [
-    `warm ${warm.lines}-line file (${warm.file}), ${warm.runs} runs after ${warmupRuns} warm-up runs:`,
+    `warm ${warm.lines}-line file (${warm.file}), ${warm.runs} runs after ${warm.warmupRuns} warm-up runs:`,
     row('parse', warm.parse),
     row('our rules', warm.ourRules),
     row('Ruff', warm.ruff),
@@ -110,15 +115,48 @@ function describeWarm(warm: Awaited<ReturnType<typeof warmFigures>>): string {
   ].join('\n');
 }
 
+/** The value after `flag` on the command line, if the flag is there. */
+function option(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  if (index < 0) return undefined;
+  const value = process.argv[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value.`);
+  return value;
+}
+
+async function writeReports(root: string, files: string[], validator: Validator, outFile: string, every: number): Promise<void> {
+  const lines: string[] = [];
+  const sample = files.filter((_, index) => index % every === 0);
+  for (const file of sample) {
+    const code = readFileSync(file, 'utf8');
+    for (const tier of ['sandbox', 'trusted'] as const) {
+      const { durationMs: _duration, ...report } = await validator.validate({ code, language: 'python', tier, filename: file });
+      lines.push(JSON.stringify({ file: file.slice(root.length + 1), ...report }));
+    }
+  }
+  writeFileSync(outFile, `${lines.join('\n')}\n`);
+  const findings = lines.reduce((sum, line) => sum + (JSON.parse(line) as { findings: unknown[] }).findings.length, 0);
+  console.log(`wrote ${lines.length} reports (${sample.length} files × 2 tiers, ${findings} findings) to ${outFile}`);
+}
+
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
   const root = stdlibPath();
   const files = pythonFiles(root);
   const validator = createValidator();
+  const reportsFile = option('--reports');
+  if (reportsFile) {
+    const every = Number(option('--every') ?? '1');
+    if (!Number.isInteger(every) || every < 1) throw new Error('--every needs a whole number of at least 1.');
+    await writeReports(root, files, validator, reportsFile, every);
+    return;
+  }
   await validator.validate({ code: 'x = 1\n', language: 'python', tier: 'sandbox' });
   // --warm-only: just the warm 300-line figure (quick to repeat on a quiet machine); records nothing.
   if (process.argv.includes('--warm-only')) {
-    console.log(describeWarm(await warmFigures(root, files, validator)));
+    const warmupRuns = Number(option('--warmup') ?? defaultWarmupRuns);
+    if (!Number.isInteger(warmupRuns) || warmupRuns < 0) throw new Error('--warmup needs a whole number.');
+    console.log(describeWarm(await warmFigures(root, files, validator, warmupRuns)));
     return;
   }
 

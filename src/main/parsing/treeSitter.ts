@@ -1,6 +1,7 @@
 // Loads web-tree-sitter and the WASM grammars shipped in the grammar packages (no native tree-sitter build).
 import { createRequire } from 'node:module';
 import { Language as TreeSitterLanguage, Parser } from 'web-tree-sitter';
+import { treeSitterModule } from './treeCursorWasm';
 
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
 
@@ -25,7 +26,8 @@ const languages = new Map<GrammarName, Promise<TreeSitterLanguage>>();
 
 /** Loads a grammar once per thread (WASM start-up costs ~50 ms, so it is cached). */
 export function loadGrammar(name: GrammarName): Promise<TreeSitterLanguage> {
-  initialised ??= Parser.init();
+  // Given the object the module is built on, so openTreeCursor can call the cursor's WebAssembly directly.
+  initialised ??= Parser.init(treeSitterModule);
   let language = languages.get(name);
   if (!language) {
     language = initialised.then(() => TreeSitterLanguage.load(grammarPath(name)));

@@ -1,5 +1,8 @@
-import type { Node } from 'web-tree-sitter';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Node, Tree } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
+import { pythonFiles, stdlibPath } from '../../../bench/stdlib';
 import { createParser, type GrammarName } from '../parsing/treeSitter';
 import { readSyntaxTree, type SyntaxNode } from './syntaxTree';
 
@@ -80,5 +83,109 @@ describe('readSyntaxTree', () => {
         tree.delete();
       }
     });
+  }
+});
+
+// The copy against web-tree-sitter's public TreeCursor (the way it was read before it called the WebAssembly directly),
+// node for node in preorder: depth, type, named, field, range, MISSING, and whether the subtree shows an ERROR or
+// MISSING node (see SyntaxNode.hasError).
+function publicRows(tree: Tree): string[] {
+  const nodes: Array<{ depth: number; row: string; problem: boolean; hasError: boolean }> = [];
+  const cursor = tree.walk();
+  try {
+    let depth = 0;
+    for (let done = false; !done; ) {
+      const row = [depth, cursor.nodeType, cursor.nodeIsNamed, cursor.currentFieldName ?? null, cursor.startIndex, cursor.endIndex, cursor.nodeIsMissing].join(' ');
+      nodes.push({ depth, row, problem: cursor.nodeIsMissing || cursor.nodeType === 'ERROR', hasError: false });
+      if (cursor.gotoFirstChild()) {
+        depth += 1;
+        continue;
+      }
+      while (!done && !cursor.gotoNextSibling()) {
+        done = !cursor.gotoParent();
+        depth -= 1;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+  // Backwards, a node's descendants come before it: childErrors[d] collects whether a child at depth d has an error.
+  const childErrors: boolean[] = [];
+  for (let index = nodes.length - 1; index >= 0; index -= 1) {
+    const node = nodes[index] as (typeof nodes)[number];
+    node.hasError = node.problem || (childErrors[node.depth + 1] ?? false);
+    childErrors[node.depth + 1] = false;
+    childErrors[node.depth] = (childErrors[node.depth] ?? false) || node.hasError;
+  }
+  return nodes.map((node) => `${node.row} ${node.hasError}`);
+}
+
+function copyRows(root: SyntaxNode): string[] {
+  const rows: string[] = [];
+  const stack: Array<[SyntaxNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [SyntaxNode, number];
+    rows.push([depth, node.type, node.isNamed, node.field, node.startIndex, node.endIndex, node.isMissing, node.hasError].join(' '));
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push([node.children[index] as SyntaxNode, depth + 1]);
+  }
+  return rows;
+}
+
+function filesUnder(folder: string, pattern: RegExp): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => pattern.test(file))
+    .sort()
+    .map((file) => join(folder, file));
+}
+
+const validatorFolder = __dirname;
+const sourceFolder = join(__dirname, '..', '..');
+// Real code in every grammar the validator reads: a sample of the Python standard library (files with syntax errors
+// among them), the hostile and benign corpus (deep nesting, obfuscation), and this project's own scripts and TypeScript.
+const realFiles: Array<{ grammar: GrammarName; files: string[] }> = [
+  { grammar: 'python', files: [...pythonFiles(stdlibPath()).filter((_, index) => index % 15 === 0), ...filesUnder(join(validatorFolder, 'corpus'), /\.py$/)] },
+  { grammar: 'javascript', files: [...filesUnder(join(validatorFolder, 'corpus'), /\.js$/), ...filesUnder(join(sourceFolder, '..', 'scripts'), /\.m?js$/)] },
+  { grammar: 'typescript', files: [...filesUnder(join(validatorFolder, 'corpus'), /\.ts\.txt$/), ...filesUnder(join(sourceFolder, 'main'), /\.ts$/).filter((_, index) => index % 4 === 0)] },
+  { grammar: 'tsx', files: [...filesUnder(join(validatorFolder, 'corpus'), /\.tsx\.txt$/), ...filesUnder(join(sourceFolder, 'renderer'), /\.tsx$/)] },
+];
+
+// Each file also with its middle third cut out, the way code looks half-edited in the editor: unclosed brackets,
+// broken indentation, ERROR and MISSING nodes (the stdlib itself has only three files tree-sitter cannot parse).
+function versions(code: string): string[] {
+  return [code, code.slice(0, Math.floor(code.length / 3)) + code.slice(Math.floor((2 * code.length) / 3))];
+}
+
+describe('readSyntaxTree on real files', () => {
+  for (const { grammar, files } of realFiles) {
+    it(`copies ${files.length} ${grammar} files, whole and half-edited, exactly as web-tree-sitter's TreeCursor reads them`, async () => {
+      expect(files.length).toBeGreaterThan(5);
+      const parser = await createParser(grammar);
+      let nodes = 0;
+      let withErrors = 0;
+      for (const file of files) {
+        for (const code of versions(readFileSync(file, 'utf8'))) {
+          const tree = parser.parse(code);
+          if (!tree) throw new Error(`no tree for ${file}`);
+          try {
+            const expected = publicRows(tree);
+            const copied = copyRows(readSyntaxTree(tree, code));
+            const differs = copied.findIndex((row, index) => row !== expected[index]);
+            // The first differing node, named by file, rather than a diff of thousands of rows.
+            if (differs >= 0 || copied.length !== expected.length) {
+              const where = { file, length: code.length, row: differs };
+              expect({ ...where, row: copied[differs] }).toEqual({ ...where, row: expected[differs] });
+              expect(copied.length).toBe(expected.length);
+            }
+            nodes += expected.length;
+            if (tree.rootNode.hasError) withErrors += 1;
+          } finally {
+            tree.delete();
+          }
+        }
+      }
+      expect(nodes).toBeGreaterThan(files.length * 10);
+      expect(withErrors).toBeGreaterThan(files.length / 3);
+      // Thousands of trees, each walked twice: ~10 s for the Python sample on the shared two cores.
+    }, 120_000);
   }
 });
