@@ -1,6 +1,7 @@
 // The composition root: the one place that knows how the store and the services fit together, for every host.
 import os from 'node:os';
 import type { AppInfo } from '../shared/app';
+import type { Language } from '../shared/domain';
 import { ArkError } from '../shared/errors';
 import type { Handlers } from '../shared/contract';
 import { productName, type AppConfig } from './config';
@@ -36,9 +37,21 @@ export type App = {
   events: EventHub;
   db: Db;
   services: Services;
+  /**
+   * Validates a few lines of each language once, in the background: the first validation loads Ruff's and
+   * tree-sitter's WebAssembly (1–2 s), and the hosts call this when they are up, so a person's first keystrokes in
+   * the Editor do not pay for it. Never fails; a later call returns the same promise.
+   */
+  warmUp(): Promise<void>;
   /** Stops the services (running programs, watchers, workers), then closes the database; the app is unusable after. */
   close(): Promise<void>;
 };
+
+const warmUpSamples: readonly { language: Language; code: string }[] = [
+  { language: 'python', code: 'def total(values: list[int]) -> int:\n    """Adds the values."""\n    return sum(values)\n' },
+  { language: 'typescript', code: 'export function total(values: number[]): number {\n  return values.reduce((sum, value) => sum + value, 0);\n}\n' },
+  { language: 'javascript', code: 'export function total(values) {\n  return values.reduce((sum, value) => sum + value, 0);\n}\n' },
+];
 
 export function createRepos(db: Db) {
   return { settings: createSettingsRepo(db), audit: createAuditRepo(db), executions: createExecutionRepo(db), policies: createPolicyRepo(db), review: createReviewRepo(db), quality: createQualityRepo(db), generation: createGenerationRepo(db), library: createLibraryRepo(db), provider: createProviderRepo(db) };
@@ -147,15 +160,27 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   };
   const handlers = createHandlers({ repos, services, events, info, dbPath: config.dbPath, db, user });
   let closing: Promise<void> | null = null;
+  let warming: Promise<void> | null = null;
   return {
     config,
     handlers,
     events,
     db,
     services,
+    warmUp() {
+      warming ??= (async () => {
+        for (const sample of warmUpSamples) {
+          if (closing) return;
+          await validator.validate({ ...sample, tier: 'sandbox' }).catch(() => undefined);
+        }
+      })();
+      return warming;
+    },
     close() {
       // Services first: a run being stopped or a worker finishing a batch still writes to the database.
       closing ??= (async () => {
+        // A warm-up under way reads the tier policies; let it finish before the database closes.
+        await warming;
         await Promise.allSettled([sandbox.close(), indexer.close(), generation.close()]);
         // After the pipeline's sandbox: a run stopped there may still finish its quality stage.
         await quality.close();

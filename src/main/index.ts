@@ -143,6 +143,8 @@ async function start() {
     return;
   }
   let window = createWindow(workbench);
+  // After the first page load: the warm-up holds the main process for about a second, which the window's files wait on.
+  window.webContents.once('did-finish-load', () => void workbench.warmUp());
   let unbind = bindElectronHost({ ipcMain, dialog, handlers: workbench.handlers, events: workbench.events, window, isAppUrl });
   // The menu reads `window` when clicked, so it follows the window re-created on macOS's activate.
   const menuTemplate = applicationMenuTemplate({ isMac: process.platform === 'darwin', send: (command) => sendMenuCommand(window, isAppUrl, command) });

@@ -22,6 +22,8 @@ export const serveCommand: CliCommand = {
       const code = (err as { code?: string }).code;
       throw new ArkError('unavailable', code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port, or 0 for any free port.` : `Cannot start the web host: ${(err as Error).message}`);
     }
+    // A person opens the URL a few seconds from now; by then the validator's WebAssembly is loaded.
+    void app.warmUp();
     if (json) io.out(JSON.stringify({ url: host.url, port: host.port, token: host.token, dbPath: app.config.dbPath }));
     else {
       io.out(`ARK Workbench is serving at ${host.url}`);
