@@ -164,6 +164,58 @@ describe('Python extraction', () => {
     expect(names).toContain('good');
     expect(names).toContain('After.works');
   });
+
+  // The extractor reads names, callees, defaults and node types from the text where the text alone decides, and asks
+  // the tree otherwise: these are the cases where the text is not enough (the values are what the tree says).
+  it('gives the names, calls, defaults and docstrings the tree gives where the text alone is ambiguous', async () => {
+    const source = [
+      'def plain(a, b = 1, *args, c=(1, 2), **kw):',
+      '    # a comment before the docstring',
+      '    r"""Raw docstring."""',
+      '    f(a)(b)',
+      '    g(a).h(b)',
+      '    items[0](a)',
+      '    obj.method (a)',
+      '    (lambda: 1)()',
+      '    if_needed()',
+      '    match(a)',
+      '    x = "text".join(b)',
+      '    return (os .',
+      '        path . join(a, b))',
+      '',
+      'def no_doc(x,  # the x',
+      '           y  =  # why',
+      '           2):',
+      '    return x',
+      '',
+      'def \\',
+      '        continued(value):',
+      "    'After a line continuation in the header.'",
+      '',
+      'def cafe\u0301(a\u0301, e\u0301=1):',
+      '    """Combining accents."""',
+      '',
+      'async def fetch[T](url: T, *, retries: int = 3) -> T:',
+      '    result = "not a docstring"',
+      '    return result',
+      '',
+      'class Box[T](Base, metaclass=Meta):',
+      '    b"bytes are no docstring"',
+      '',
+    ].join('\n');
+    const result = await extract('ambiguous.py', source);
+    expect(result.symbols.map((s) => [s.kind, s.name, s.signature, s.doc])).toEqual([
+      ['function', 'plain', 'def plain(a, b=1, *args, c=(1, 2), **kw)', 'Raw docstring.'],
+      ['function', 'no_doc', 'def no_doc(x, y=2)', null],
+      ['function', 'continued', 'def continued(value)', 'After a line continuation in the header.'],
+      ['function', 'cafe\u0301', 'def cafe\u0301(a\u0301, e\u0301=1)', 'Combining accents.'],
+      ['async-function', 'fetch', 'async def fetch[T](url: T, *, retries: int = 3) -> T', null],
+      ['class', 'Box', 'class Box[T](Base, metaclass=Meta)', null],
+    ]);
+    // `f(a)(b)` and `items[0](a)` call what a call or a subscript returns: only the inner `f` has a name.
+    expect(byName(result, 'plain').calls).toEqual(['f', 'h', 'g', 'obj.method', 'if_needed', 'match', 'join', 'os.path.join']);
+    expect(result.lines).toEqual({ total: 32, code: 26, comment: 1, blank: 5 });
+  });
 });
 
 const typescript = `import { readFile } from 'node:fs/promises';

@@ -11,39 +11,36 @@ export function countLines(source: string, comments: readonly number[]): LineCou
   let code = 0;
   let comment = 0;
   let blank = 0;
-  let hasCode = false;
-  let hasComment = false;
-  let lineIsEmpty = true;
   let next = 0;
-  let commentStart = comments.length > 0 ? (comments[0] as number) : Infinity;
-  let commentEnd = comments.length > 1 ? (comments[1] as number) : Infinity;
   const length = source.length;
-  for (let index = 0; index < length; index++) {
-    const char = source.charCodeAt(index);
-    if (char === 10) {
-      if (hasCode) code++;
-      else if (hasComment) comment++;
-      else blank++;
-      hasCode = false;
-      hasComment = false;
-      lineIsEmpty = true;
-      continue;
+  // Line by line: only the leading blanks and comments of a line are read char by char; the first other character
+  // makes it a code line, and indexOf finds the next line. The text after the last newline counts only if not empty.
+  for (let lineStart = 0; lineStart < length; ) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = length;
+    let hasCode = false;
+    let hasComment = false;
+    let index = lineStart;
+    while (index < lineEnd) {
+      const char = source.charCodeAt(index);
+      if (char === 32 || char === 9 || char === 13 || char === 12 || char === 11) {
+        index++;
+        continue;
+      }
+      while (next < comments.length && (comments[next + 1] as number) <= index) next += 2;
+      if (next < comments.length && (comments[next] as number) <= index) {
+        // Everything up to the comment's end is comment text, possibly lines further on (a block comment).
+        hasComment = true;
+        index = comments[next + 1] as number;
+        continue;
+      }
+      hasCode = true;
+      break;
     }
-    lineIsEmpty = false;
-    if (char === 32 || char === 9 || char === 13 || char === 12 || char === 11) continue;
-    while (index >= commentEnd) {
-      next += 2;
-      commentStart = next < comments.length ? (comments[next] as number) : Infinity;
-      commentEnd = next + 1 < comments.length ? (comments[next + 1] as number) : Infinity;
-    }
-    if (index >= commentStart) hasComment = true;
-    else hasCode = true;
-  }
-  // The text after the last newline is a line of its own only when it holds something.
-  if (!lineIsEmpty) {
     if (hasCode) code++;
     else if (hasComment) comment++;
     else blank++;
+    lineStart = lineEnd + 1;
   }
   return { total: code + comment + blank, code, comment, blank };
 }
