@@ -369,16 +369,34 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     if (closed) throw new ArkError('unavailable', 'The indexer is closed.');
   }
 
+  // Runs under way, stopped by close() as a cancel stops them (a first run's files come out again), so the app does not
+  // wait for a whole project's index before it can quit. Plain listeners rather than AbortSignal.any, which keeps
+  // every signal made from a long-lived one alive on Node 20.
+  const running = new Set<AbortController>();
+  async function stoppedByClose<T>(signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const forward = () => controller.abort();
+    signal?.addEventListener('abort', forward, { once: true });
+    if (signal?.aborted || closed) controller.abort();
+    running.add(controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      running.delete(controller);
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
   const indexer: Indexer = {
     async indexProject(root, options = {}) {
       ensureOpen();
       const resolved = resolveRoot(root);
-      return exclusive(() => runIndex(resolved, options));
+      return exclusive(() => stoppedByClose(options.signal, (signal) => runIndex(resolved, { ...options, signal })));
     },
     async reindexFiles(projectId, paths, options = {}) {
       ensureOpen();
       const project = requireProject(projectId);
-      return exclusive(() => runReindex(project, paths, options.force === true, options.signal));
+      return exclusive(() => stoppedByClose(options.signal, (signal) => runReindex(project, paths, options.force === true, signal)));
     },
     search(query) {
       return repo.search(query);
@@ -443,6 +461,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     async close() {
       if (closed) return;
       closed = true;
+      for (const run of running) run.abort();
       await Promise.all([...watchers].map((stop) => stop()));
       await lane.catch(() => undefined);
       await pool.close();

@@ -351,6 +351,29 @@ describe('progress and cancellation', () => {
     expect(indexer.search({ text: 'first_run_399' })).toHaveLength(1);
   });
 
+  it('stops a run under way when the indexer closes, as a cancel does, instead of finishing it first', async () => {
+    for (let index = 0; index < 400; index++) write(`pkg/m${index}.py`, `def closing_${index}():\n    return ${index}\n`);
+    let closing: Promise<void> | null = null;
+    let filesDoneAtClose = 0;
+    let lastFilesDone = 0;
+    const run = indexer.indexProject(root, {
+      onProgress: (progress) => {
+        lastFilesDone = progress.filesDone;
+        if (progress.filesDone >= 64 && !closing) {
+          filesDoneAtClose = progress.filesDone;
+          closing = indexer.close();
+        }
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    await closing;
+    expect(filesDoneAtClose).toBeGreaterThanOrEqual(64);
+    // Stopped within the batches already handed to the workers, not after all 400 files.
+    expect(lastFilesDone).toBeLessThan(400);
+    expect(indexer.search({ text: 'closing_1' })).toEqual([]);
+    await expect(indexer.indexProject(root)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
   it('keeps one copy of a new file a re-index reaches twice (its folder and itself)', async () => {
     write('kept.py', 'def kept():\n    pass\n');
     const { projectId } = await indexer.indexProject(root);
