@@ -212,7 +212,8 @@ async function main(): Promise<void> {
   for (const tier of tiers) console.log(`  ${tier} blocked by: ${figures.topBlockingRules[tier]?.join(', ')}`);
   console.log(`analysis failures (fail-closed findings): ${figures.failures}${failures.length ? ` — ${failures.slice(0, 5).join(', ')}` : ''}`);
   if (write) {
-    writeFileSync(join(__dirname, '..', 'src', 'main', 'validator', 'benchmarkFigures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    // From the repository's root (as run above): the bundled bench lives in out/bench, where __dirname points elsewhere.
+    writeFileSync(join(process.cwd(), 'src', 'main', 'validator', 'benchmarkFigures.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log('wrote src/main/validator/benchmarkFigures.json');
   }
 }
