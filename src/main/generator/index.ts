@@ -9,7 +9,7 @@ import { importPythonSignature, type ImportOptions, type ImportResult } from './
 export { parseRequest, type Inference, type ParsedRequest } from './plainWords';
 export { importPythonSignature, readInlineExamples, type ImportOptions, type ImportResult, type InlineExample } from './signatureImport';
 export { DEFAULT_TEMPLATES, renderFunction, renderTests, type GeneratedFile, type RenderedFunction, type RenderedTests, type RenderOptions, type TemplateUse } from './renderTests';
-export { parseRunnerOutput, renderRunner, type RunnerOptions, type RunnerResult, type RunnerSummary, type RunnerTarget } from './runnerScript';
+export { parseRunnerOutput, tokenRecords, renderRunner, type RunnerOptions, type RunnerResult, type RunnerSummary, type RunnerTarget } from './runnerScript';
 export { formatSpecJson, parseSpec, parseSpecJson } from './specText';
 export { parsePythonLiteral, PythonLiteralError, readPythonExpression, toSpecValue, type PyExpr } from './pythonLiteral';
 

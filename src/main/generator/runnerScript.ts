@@ -245,22 +245,32 @@ export function renderRunner(spec: Spec, target: RunnerTarget, options: RunnerOp
   return `${header.join('\n')}\n${RUNNER_BODY}`;
 }
 
-/** Reads runner output: example lines and the summary; other lines (none are expected) are ignored. */
-export function parseRunnerOutput(text: string, token = ''): { results: RunnerResult[]; summary: RunnerSummary | null } {
-  const results: RunnerResult[] = [];
-  let summary: RunnerSummary | null = null;
+/**
+ * The JSON objects a harness printed on lines that start with its per-run token, in order. Other lines (the program's
+ * own output) and lines that do not parse (one cut short by the output cap) are skipped.
+ */
+export function tokenRecords<T extends object>(text: string, token: string): T[] {
+  const records: T[] = [];
   for (const raw of text.split('\n')) {
     if (!raw.startsWith(token)) continue;
     const line = raw.slice(token.length);
     if (!line.startsWith('{')) continue;
-    let record: unknown;
     try {
-      record = JSON.parse(line);
+      records.push(JSON.parse(line) as T);
     } catch {
       continue;
     }
-    if (record && typeof record === 'object' && 'summary' in record) summary = (record as { summary: RunnerSummary }).summary;
-    else if (record && typeof record === 'object' && 'index' in record) results.push(record as RunnerResult);
+  }
+  return records;
+}
+
+/** Reads runner output: example lines and the summary; other lines (none are expected) are ignored. */
+export function parseRunnerOutput(text: string, token = ''): { results: RunnerResult[]; summary: RunnerSummary | null } {
+  const results: RunnerResult[] = [];
+  let summary: RunnerSummary | null = null;
+  for (const record of tokenRecords<{ summary?: RunnerSummary; index?: number }>(text, token)) {
+    if ('summary' in record) summary = record.summary as RunnerSummary;
+    else if ('index' in record) results.push(record as RunnerResult);
   }
   return { results, summary };
 }

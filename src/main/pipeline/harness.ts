@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { ExampleResult } from '../../shared/generation';
 import type { Tier } from '../../shared/domain';
 import type { Spec } from '../../shared/spec';
-import { parseRunnerOutput, renderRunner } from '../generator';
+import { parseRunnerOutput, renderRunner, tokenRecords } from '../generator';
 import { pyLiteral } from '../templates/filters';
 import type { ValidationReport } from '../sandbox';
 
@@ -125,14 +125,7 @@ export function readPytestResults(stdout: string, token: string): { results: Exa
   const results: ExampleResult[] = [];
   let exitCode: number | null = null;
   let extra = 0;
-  for (const raw of stdout.split('\n')) {
-    if (!raw.startsWith(token)) continue;
-    let record: { nodeid?: string; outcome?: string; error?: string; exit?: number };
-    try {
-      record = JSON.parse(raw.slice(token.length)) as typeof record;
-    } catch {
-      continue;
-    }
+  for (const record of tokenRecords<{ nodeid?: string; outcome?: string; error?: string; exit?: number }>(stdout, token)) {
     if (typeof record.exit === 'number') {
       exitCode = record.exit;
       continue;

@@ -4,6 +4,7 @@
 import type * as TypeScript from 'typescript';
 import type { ExampleResult } from '../../shared/generation';
 import { ArkError } from '../../shared/errors';
+import { tokenRecords } from '../generator';
 import { loadTypeScript } from '../quality/typescriptCheck';
 
 /**
@@ -140,14 +141,8 @@ export function readNodeTestResults(stdout: string, token: string, exampleCount:
   const extra: ExampleResult[] = [];
   let fileError: string | null = null;
   let exitCode: number | null = null;
-  for (const raw of stdout.split('\n')) {
-    if (!raw.startsWith(token)) continue;
-    let record: { name?: string; file?: boolean; passed?: boolean; actual?: string | null; error?: string | null; exit?: number; harness?: string };
-    try {
-      record = JSON.parse(raw.slice(token.length)) as typeof record;
-    } catch {
-      continue;
-    }
+  type NodeTestRecord = { name?: string; file?: boolean; passed?: boolean; actual?: string | null; error?: string | null; exit?: number; harness?: string };
+  for (const record of tokenRecords<NodeTestRecord>(stdout, token)) {
     if (typeof record.exit === 'number') {
       exitCode = record.exit;
       continue;
