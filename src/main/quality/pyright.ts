@@ -80,11 +80,24 @@ export async function runPyright(code: string, options: { cliPath: string; filen
 
 function toFinding(diagnostic: z.infer<typeof PyrightOutput>['generalDiagnostics'][number]): QualityFinding {
   const start = diagnostic.range?.start ?? { line: 0, character: 0 };
-  const end = diagnostic.range?.end ?? start;
-  return {
-    source: 'pyright',
+  return pyrightFinding({
     ruleId: diagnostic.rule ?? 'pyright',
     severity: diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info',
+    message: diagnostic.message,
+    start,
+    end: diagnostic.range?.end ?? start,
+  });
+}
+
+type Position = { line: number; character: number };
+
+/** A pyright diagnostic as a finding, from the CLI's JSON or the language server's (0-based positions in both). */
+export function pyrightFinding(diagnostic: { ruleId: string; severity: QualityFinding['severity']; message: string; start: Position; end: Position }): QualityFinding {
+  const { start, end } = diagnostic;
+  return {
+    source: 'pyright',
+    ruleId: diagnostic.ruleId,
+    severity: diagnostic.severity,
     message: diagnostic.message,
     line: start.line + 1,
     column: start.character + 1,

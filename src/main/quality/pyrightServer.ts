@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ArkError } from '../../shared/errors';
 import type { QualityFinding } from '../../shared/quality';
-import { checkedFileName, pyrightPackageVersion, type PyrightResult } from './pyright';
+import { checkedFileName, pyrightFinding, pyrightPackageVersion, type PyrightResult } from './pyright';
 
 const require = createRequire(import.meta.url);
 
@@ -248,16 +248,10 @@ export function createPyrightServer(options: { serverPath: string }): PyrightSer
 }
 
 function toFinding(diagnostic: z.infer<typeof Diagnostic>): QualityFinding {
-  const { start, end } = diagnostic.range;
-  return {
-    source: 'pyright',
+  return pyrightFinding({
     ruleId: diagnostic.code === undefined ? 'pyright' : String(diagnostic.code),
     severity: diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info',
     message: diagnostic.message,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: Math.max(start.line, end.line) + 1,
-    endColumn: end.character + 1,
-    fixable: false,
-  };
+    ...diagnostic.range,
+  });
 }
