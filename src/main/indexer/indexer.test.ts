@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IndexProgress, IndexSummary, SkipReason } from '../../shared/indexing';
 import { openDatabase, type Db } from '../store/db';
+import { newFilesMoveSymbols } from '../store/indexRepo';
 import { makeTempDir } from '../testing/tempDir';
 import { createIndexer, sourceWorkerScript, type Indexer } from './index';
 
@@ -327,29 +328,36 @@ describe('progress and cancellation', () => {
   });
 
   it('makes new files searchable while a first run goes on, and takes them out again when it is cancelled', async () => {
-    for (let index = 0; index < 400; index++) write(`pkg/m${index}.py`, `def first_run_${index}():\n    """Made for the cancel test."""\n    return ${index}\n`);
+    // New files move into the index in sets of `newFilesMoveSymbols`: four sets' worth, so the run is still going
+    // when the first set has become searchable.
+    const perFile = 20;
+    const fileCount = (4 * newFilesMoveSymbols) / perFile;
+    for (let index = 0; index < fileCount; index++) {
+      const functions = Array.from({ length: perFile }, (_, n) => `def first_run_${index}_${n}():\n    """Made for the cancel test."""\n    return ${n}\n`);
+      write(`pkg/m${index}.py`, functions.join('\n'));
+    }
     const controller = new AbortController();
-    let hitsDuringRun = -1;
+    let hitsDuringRun = 0;
     let projectId = 0;
     const run = indexer.indexProject(root, {
       signal: controller.signal,
       onProgress: (progress) => {
         projectId = progress.projectId;
-        if (progress.filesDone >= 64 && hitsDuringRun < 0) {
+        if (hitsDuringRun === 0 && progress.phase === 'parsing') {
           hitsDuringRun = indexer.search({ text: 'first_run', limit: 500 }).length;
-          controller.abort();
+          if (hitsDuringRun > 0) controller.abort();
         }
       },
     });
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
-    expect(hitsDuringRun).toBeGreaterThanOrEqual(64);
+    expect(hitsDuringRun).toBeGreaterThan(0);
     expect(paths(projectId)).toEqual([]);
     // Symbols, their full-text entries and the per-file counts are all gone: by name, by word and by doc text.
-    for (const text of ['first_run_1', 'first run', 'cancel test']) expect(indexer.search({ text })).toEqual([]);
+    for (const text of ['first_run_1_1', 'first run', 'cancel test']) expect(indexer.search({ text })).toEqual([]);
     const after = await indexer.indexProject(root);
-    expect(after).toMatchObject({ files: 400, symbols: 400 });
-    expect(indexer.search({ text: 'first_run_399' })).toHaveLength(1);
-  });
+    expect(after).toMatchObject({ files: fileCount, symbols: fileCount * perFile });
+    expect(indexer.search({ text: `first_run_${fileCount - 1}_0` })).toHaveLength(1);
+  }, 60_000);
 
   it('stops a run under way when the indexer closes, as a cancel does, instead of finishing it first', async () => {
     for (let index = 0; index < 400; index++) write(`pkg/m${index}.py`, `def closing_${index}():\n    return ${index}\n`);

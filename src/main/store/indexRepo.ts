@@ -66,8 +66,9 @@ export type StoredSummary = Omit<IndexSummary, 'durationMs' | 'changes'>;
 /**
  * A run's changes. Files the index already holds are staged in connection-private temp tables until `commit` moves
  * them in, in one transaction, so a search sees each of them either as it was or as it is now. Files the index does
- * not hold yet (all of them on a project's first run) go straight in, each with its symbols in one transaction: they
- * are searchable while the run goes on, the SQLite and FTS5 work overlaps the parse instead of following it, and a
+ * not hold yet (all of them on a project's first run) go in while the run goes on, a few thousand symbols or about a
+ * second's worth at a time (`newFilesMoveSymbols`), each set with its symbols in one transaction: they are searchable
+ * while the run goes on, the SQLite and FTS5 work overlaps the parse instead of following it, and a
  * cancelled run takes them out again (`discard`), so it leaves the previous index as it was.
  */
 export type IndexStaging = {
@@ -111,6 +112,16 @@ const ftsCandidates = 1500;
 const defaultSearchLimit = 50;
 // Files a cancelled run takes out of the index per transaction (a stdlib module has ~20 symbols).
 const discardSliceFiles = 200;
+/**
+ * New files wait in the staging tables until this many symbols or files are staged, or this long has passed since
+ * the last move, so they become searchable within about a second. Each move is a transaction that rewrites the
+ * b-tree pages of the name and path indexes it touches and flushes an FTS5 segment: moving the stdlib's 19,210 files
+ * in the run's 420 batches cost 24 s of CPU, in 53 moves of ~6,600 symbols 17 s
+ * (the run's files replayed through this staging; docs/performance.md).
+ */
+export const newFilesMoveSymbols = 5000;
+const newFilesMoveFiles = 1000;
+const newFilesMoveMs = 1000;
 
 type SymbolRow = {
   id: number;
@@ -274,12 +285,21 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
     );
     // A path added twice (the watcher saw two saves) keeps the newest content.
     const dropFile = db.prepare<[string]>(`DELETE FROM ${symbols} WHERE file_seq = (SELECT seq FROM ${files} WHERE path = ?)`);
-    const paths = new Set<string>();
+    // Staged paths with their symbol counts.
+    const paths = new Map<string, number>();
+    let symbolCount = 0;
     return {
       paths,
+      /** How many symbols the set holds. */
+      symbolCount: () => symbolCount,
       add(file: StoredFile): void {
-        if (paths.has(file.path)) dropFile.run(file.path);
-        paths.add(file.path);
+        const replaced = paths.get(file.path);
+        if (replaced !== undefined) {
+          dropFile.run(file.path);
+          symbolCount -= replaced;
+        }
+        paths.set(file.path, file.symbols.length);
+        symbolCount += file.symbols.length;
         const seq = Number(
           insertFile.run(
             file.path,
@@ -322,6 +342,7 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
       clear(): void {
         db.exec(`DELETE FROM ${files}; DELETE FROM ${symbols};`);
         paths.clear();
+        symbolCount = 0;
       },
       /** Inserts the set's files into the index, or updates the rows they already have. */
       upsertFiles: db.prepare<[number]>(
@@ -457,6 +478,15 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
         statements.deleteFilesSymbols.run(ids);
         statements.deleteFiles.run(ids);
       };
+      let lastMoveAt = Date.now();
+      const moveAddedIn = () => {
+        if (added.paths.size === 0) return;
+        added.upsertFiles.run(projectId);
+        added.insertSymbols.run(projectId, projectId);
+        for (const row of added.fileIds.iterate(projectId)) addedFiles.set(row.path, row.id);
+        added.clear();
+        lastMoveAt = Date.now();
+      };
       const addFiles = db.transaction((files: readonly StoredFile[]) => {
         for (const file of files) {
           const addedId = addedFiles.get(file.path);
@@ -468,11 +498,9 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
           } else if (added.paths.has(file.path) || !statements.selectFileId.get(projectId, file.path)) added.add(file);
           else changed.add(file);
         }
-        if (added.paths.size === 0) return;
-        added.upsertFiles.run(projectId);
-        added.insertSymbols.run(projectId, projectId);
-        for (const row of added.fileIds.iterate(projectId)) addedFiles.set(row.path, row.id);
-        added.clear();
+        if (added.symbolCount() >= newFilesMoveSymbols || added.paths.size >= newFilesMoveFiles || Date.now() - lastMoveAt >= newFilesMoveMs) {
+          moveAddedIn();
+        }
       });
       const touch = db.transaction((entries: readonly { path: string; size: number; mtimeMs: number }[]) => {
         for (const entry of entries) statements.insertTouch.run(entry.path, entry.size, entry.mtimeMs);
@@ -481,6 +509,7 @@ export function createIndexRepo(db: Database.Database): IndexRepo {
         for (const path of paths) statements.insertRemoved.run(path);
       });
       const commit = db.transaction((skipped: { entries: readonly SkippedPath[]; forPaths?: readonly string[] }) => {
+        moveAddedIn();
         statements.deleteOldSymbols.run({ project: projectId });
         statements.deleteRemovedFiles.run(projectId);
         changed.upsertFiles.run(projectId);
