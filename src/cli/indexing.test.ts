@@ -97,5 +97,16 @@ describe('ark search', () => {
     expect((await run('search', 'x', '--lang', 'cobol')).code).toBe(2);
     expect((await run('search', 'x', '--limit', '0')).code).toBe(2);
     expect((await run('search')).code).toBe(2);
+    expect((await run('search', '')).code).toBe(2);
+    expect((await run('search', '  ')).code).toBe(2);
+  });
+
+  it('says "no project is indexed yet" only when none is', async () => {
+    const missing = await run('search', 'no_such_symbol_anywhere');
+    expect(missing.code).toBe(1);
+    expect(missing.out.trim()).toBe('No symbols match "no_such_symbol_anywhere".');
+    const empty = await runCli(['search', 'ship'], path.join(temp.dir, 'empty.db'));
+    expect(empty.code).toBe(1);
+    expect(empty.out).toContain('no project is indexed yet');
   });
 });

@@ -96,6 +96,11 @@ describe('ark history and ark stats', () => {
     expect((await ark('history')).out).toContain('timeout');
   });
 
+  it('tells "no runs match" from "no runs yet"', async () => {
+    expect((await ark('history', '--from', '2001-01-01', '--to', '2001-01-02')).out.trim()).toBe('No runs match these filters.');
+    expect((await runCli(['history'], path.join(temp.dir, 'fresh.db'))).out.trim()).toBe('No runs yet.');
+  });
+
   it('reports statistics over those runs', async () => {
     const result = await ark('stats', '--json');
     expect(result.code).toBe(0);
@@ -106,5 +111,21 @@ describe('ark history and ark stats', () => {
     expect(stats.successRate).toBeGreaterThan(0);
     expect(stats.successRate).toBeLessThan(1);
     expect(stats.durationP95Ms).toBeGreaterThanOrEqual(stats.durationP50Ms);
+  });
+});
+
+describe('run, validate and quality on a path without an extension', () => {
+  it('say the file is missing or is a folder (exit 2), not that its language is unknown', async () => {
+    const folder = path.join(temp.dir, 'some-folder');
+    fs.mkdirSync(folder);
+    const missing = path.join(temp.dir, 'no-such-file');
+    for (const command of ['run', 'validate', 'quality']) {
+      const onFolder = await ark(command, folder);
+      expect(onFolder.code, command).toBe(2);
+      expect(onFolder.err, command).toContain('is a folder');
+      const onMissing = await ark(command, missing);
+      expect(onMissing.code, command).toBe(2);
+      expect(onMissing.err, command).toContain('no such file');
+    }
   });
 });

@@ -82,8 +82,9 @@ export const searchCommand: CliCommand = {
   usage: ['ark search QUERY [--kind K,..] [--lang L,..] [--project ID] [--limit N]   search indexed symbols'],
   options: { kind: { type: 'string' }, lang: { type: 'string' }, project: { type: 'string' }, limit: { type: 'string' } },
   async run({ args, values, json, io, withApp }) {
-    if (args.length === 0) throw new UsageError('"search" needs a QUERY: ark search parse_config');
     const text = args.join(' ');
+    // A blank query matches nothing ever: say so instead of "no symbols match".
+    if (text.trim() === '') throw new UsageError('"search" needs a QUERY: ark search parse_config');
     const kinds = listOption(values, 'kind', SymbolKind.options);
     const languages = listOption(values, 'lang', Language.options);
     const projectId = intOption(values, 'project', 1, Number.MAX_SAFE_INTEGER);
@@ -97,8 +98,12 @@ export const searchCommand: CliCommand = {
         ...(projectId !== undefined ? { projectId } : {}),
       });
       if (json) io.out(JSON.stringify(hits, null, 2));
-      else if (hits.length === 0) io.out(`No symbols match "${text}". Index a project first with "ark index DIR".`);
-      else for (const hit of hits) io.out(formatHit(hit));
+      else if (hits.length > 0) for (const hit of hits) io.out(formatHit(hit));
+      else {
+        // Suggest indexing only when nothing is indexed: with projects there, the query simply found nothing.
+        const indexed = await call(app, 'project.list', { limit: 1 });
+        io.out(indexed.length > 0 ? `No symbols match "${text}".` : `No symbols match "${text}": no project is indexed yet. Index one with "ark index DIR".`);
+      }
       // Like grep: finding nothing is the checked thing failing.
       return hits.length > 0 ? exitCodes.ok : exitCodes.failed;
     });

@@ -53,9 +53,11 @@ export const qualityCommand: CliCommand = {
   async run({ args, values, json, io, withApp }) {
     expectArgs(args, 1, 'quality');
     const file = args[0] as string;
-    const language = choiceOption(values, 'lang', Language.options) ?? languageForPath(file);
-    if (!language) throw new UsageError(`cannot tell the language of "${file}" from its extension; pass --lang python, typescript or javascript.`);
+    const given = choiceOption(values, 'lang', Language.options);
+    // Read first: a missing file or a folder is the problem to report, not its (absent) extension.
     const code = readSourceFile(file);
+    const language = given ?? languageForPath(file);
+    if (!language) throw new UsageError(`cannot tell the language of "${file}" from its extension; pass --lang python, typescript or javascript.`);
     return withApp(async (app) => {
       const report = await call(app, 'quality.analyze', { code, language, filename: path.resolve(file) });
       if (json) io.out(JSON.stringify({ file, ...report }, null, 2));

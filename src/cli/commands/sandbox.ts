@@ -32,6 +32,8 @@ export const runCommand: CliCommand = {
     expectArgs(args, 1, 'run');
     const file = args[0] as string;
     const given = choiceOption(values, 'lang', [...RunLanguage.options, 'typescript'] as const);
+    // Read first: a missing file or a folder is the problem to report, not its (absent) extension.
+    const code = readSourceFile(file);
     const language = given ?? languageForPath(file);
     if (!language) throw new UsageError(`cannot tell the language of "${file}" from its extension; pass --lang python or javascript.`);
     if (language === 'typescript') {
@@ -45,7 +47,6 @@ export const runCommand: CliCommand = {
     if (tier === 'core' && values['confirm-core'] !== true) {
       throw new UsageError('core-tier code runs only when you confirm it: add --confirm-core.');
     }
-    const code = readSourceFile(file);
     const request: RunRequest = {
       code,
       language,
@@ -102,7 +103,8 @@ export const historyCommand: CliCommand = {
     return withApp(async (app) => {
       const runs = await call(app, 'sandbox.history', { limit, ...(status ? { status } : {}), ...(language ? { language } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
       if (json) io.out(JSON.stringify(runs, null, 2));
-      else if (runs.length === 0) io.out('No runs yet.');
+      // With a filter, an empty list says nothing about whether there are runs at all.
+      else if (runs.length === 0) io.out(status || language || from || to ? 'No runs match these filters.' : 'No runs yet.');
       else {
         io.out(`${'id'.padStart(6)}  ${'started (UTC)'.padEnd(19)}  ${'status'.padEnd(15)} ${'language'.padEnd(10)} ${'tier'.padEnd(8)} ${'isolation'.padEnd(11)} ${'duration'.padStart(9)}  code`);
         for (const run of runs) io.out(summaryLine(run));

@@ -68,9 +68,11 @@ export const validateCommand: CliCommand = {
     expectArgs(args, 1, 'validate');
     const file = args[0] as string;
     const tier = choiceOption(values, 'tier', Tier.options) ?? 'sandbox';
-    const language = choiceOption(values, 'lang', Language.options) ?? languageForPath(file);
-    if (!language) throw new UsageError(`cannot tell the language of "${file}" from its extension; pass --lang python, typescript or javascript.`);
+    const given = choiceOption(values, 'lang', Language.options);
+    // Read first: a missing file or a folder is the problem to report, not its (absent) extension.
     const code = readSourceFile(file);
+    const language = given ?? languageForPath(file);
+    if (!language) throw new UsageError(`cannot tell the language of "${file}" from its extension; pass --lang python, typescript or javascript.`);
     return withApp(async (app) => {
       const report = await call(app, 'validate.run', { code, language, tier, filename: path.basename(file) });
       if (json) io.out(JSON.stringify({ file, ...report }, null, 2));
