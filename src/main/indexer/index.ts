@@ -489,6 +489,8 @@ function realPathOrSelf(file: string): string {
 /** Checks a root a person gave and returns its real path, or says plainly why it cannot be indexed. */
 export function resolveRoot(root: string): string {
   if (!root || !root.trim()) throw new ArkError('invalid-input', 'Choose a folder to index.');
+  // No file system allows NUL in a name; Node's own message about it names an argument, not the user's folder.
+  if (root.includes('\0')) throw new ArkError('invalid-input', 'Cannot index that folder: its path contains a NUL character, which no folder name can hold.');
   const absolute = path.resolve(root);
   let stat: fs.Stats;
   try {

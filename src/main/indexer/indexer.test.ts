@@ -142,6 +142,7 @@ describe('walking a project', () => {
     await expect(indexer.indexProject(file)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('is a file, not a folder') });
     await expect(indexer.indexProject(path.join(root, 'nope'))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('no such folder') });
     await expect(indexer.indexProject('  ')).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(indexer.indexProject(`${root}\0/x`)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('NUL character') });
     fs.rmSync(file);
     const empty = await indexer.indexProject(root);
     expect(empty).toMatchObject({ files: 0, symbols: 0, lines: 0 });
