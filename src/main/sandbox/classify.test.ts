@@ -5,7 +5,7 @@ import { defaultRunLimits } from '../../shared/sandbox';
 import { classify, signalName, type Ending } from './classify';
 
 const base: Ending = { reason: null, exitCode: 0, signal: null, cpuMs: 10, maxRssKb: 8000, errorTail: '', language: 'python', limits: defaultRunLimits, addressSpaceMb: 512, overMemory: false };
-const { SIGKILL, SIGXCPU, SIGSEGV, SIGTERM, SIGABRT } = os.constants.signals;
+const { SIGKILL, SIGXCPU, SIGSEGV, SIGTERM, SIGABRT, SIGTRAP } = os.constants.signals;
 
 describe('classify', () => {
   it.each<[string, Partial<Ending>, string]>([
@@ -16,6 +16,7 @@ describe('classify', () => {
     ['the output cap', { reason: 'output-limit', exitCode: null, signal: SIGTERM }, 'output-limit'],
     ['Python MemoryError', { exitCode: 1, errorTail: 'Traceback (most recent call last):\n  ...\nMemoryError\n' }, 'memory-limit'],
     ['V8 heap exhaustion', { language: 'javascript', exitCode: null, signal: SIGABRT, errorTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }, 'memory-limit'],
+    ['V8 failing to reserve a Worker\'s code range (SIGTRAP far below the RSS limit)', { language: 'javascript', exitCode: null, signal: SIGTRAP, maxRssKb: 42_000, errorTail: '\n#\n# Fatal process OOM in Failed to reserve virtual memory for CodeRange\n#\n' }, 'memory-limit'],
     ['a silent SIGSEGV near the limit', { exitCode: null, signal: SIGSEGV, maxRssKb: 500 * 1024 }, 'memory-limit'],
     ['a silent SIGSEGV far from the limit', { exitCode: null, signal: SIGSEGV, maxRssKb: 9000 }, 'killed'],
     ['SIGXCPU (the CPU limit)', { exitCode: null, signal: SIGXCPU, cpuMs: 10_000 }, 'timeout'],

@@ -31,10 +31,11 @@ export function signalName(signal: number | null): string | null {
 }
 
 // Messages interpreters print when an allocation fails at the address-space limit. Python raises MemoryError; V8 aborts
-// with "heap out of memory" at --max-old-space-size, or "Fatal process out of memory" when a reservation fails; C code
+// with "heap out of memory" at --max-old-space-size, or "Fatal process out of memory" / "Fatal process OOM in ..." when
+// a reservation fails (a Worker's or WebAssembly's address space at the limit, SIGTRAP far below the RSS limit); C code
 // reports ENOMEM or std::bad_alloc.
 const pythonMemory = /(^|\n)MemoryError\b/;
-const nodeMemory = /JavaScript heap out of memory|Fatal process out of memory|Fatal JavaScript invalid size error|Allocation failed/;
+const nodeMemory = /JavaScript heap out of memory|Fatal process (out of memory|OOM)|Fatal JavaScript invalid size error|Allocation failed/;
 const nativeMemory = /Cannot allocate memory|std::bad_alloc|out of memory/i;
 
 // Signals a process dies of when memory runs out without a message: the kernel's OOM killer (SIGKILL), a failed
@@ -60,7 +61,7 @@ export function classify(ending: Ending): Verdict {
   if (ending.reason === 'timeout') return { status: 'timeout', detail: `Stopped after ${ending.limits.timeoutMs} ms: the wall-clock limit.` };
   if (ending.reason === 'output-limit') return { status: 'output-limit', detail: `Stopped after ${ending.limits.outputBytes} bytes of output: the output limit.` };
   if (ending.reason === 'stopped') return { status: 'killed', detail: 'Stopped on request.' };
-  if (ending.overMemory) return { status: 'memory-limit', detail: `Its processes together used more than the ${ending.limits.memoryMb} MiB memory limit.` };
+  if (ending.overMemory) return { status: 'memory-limit', detail: `Its processes, with what they keep in kernel memory (files in /tmp and /work, socket queues), together used more than the ${ending.limits.memoryMb} MiB memory limit.` };
   if (isMemoryFailure(ending)) return { status: 'memory-limit', detail: `Ran out of memory at the ${ending.limits.memoryMb} MiB limit.` };
   const cpuLimitMs = ending.limits.cpuSeconds * 1000;
   // RLIMIT_CPU: SIGXCPU at the soft limit, SIGKILL at the hard one (a second later) if SIGXCPU was caught or ignored.

@@ -9,6 +9,9 @@ import { canSetLimitsInLauncher, launcherArgs, launcherSyscalls, rlimitResource,
 /** Where the run's folder appears inside the sandbox: fixed, so nothing about the host's layout leaks in. */
 export const sandboxWorkDir = '/work';
 
+/** The run's writable folders in namespace mode: size-limited tmpfs mounts, so host memory, counted as such. */
+export const memoryFolders = ['/dev/shm', '/tmp', sandboxWorkDir] as const;
+
 /** How long a stopped program gets between SIGTERM and SIGKILL. */
 export const stopGraceMs = 500;
 
@@ -118,6 +121,7 @@ function innerCommand(plan: RunPlan, workDir: string): string[] {
         limits: inLauncher ? limits : [],
         syscalls: launcherSyscalls(),
         totalMemoryKb: totalMemoryMb(plan) * 1024,
+        memoryFolders: plan.isolation.level === 'namespaces' ? memoryFolders : [],
       },
       [plan.interpreter.executable, ...plan.programArgs(workDir)],
     ),
@@ -176,10 +180,8 @@ export function buildCommand(plan: RunPlan): Command {
     // be filled, and /dev/shm (for Python's multiprocessing) gets a size like every writable folder.
     '--dev', '/dev',
     '--remount-ro', '/dev',
-    '--size', size, '--tmpfs', '/dev/shm',
-    '--size', size, '--tmpfs', '/tmp',
     // The work folder is a size-limited tmpfs, not the host folder: a program cannot fill the host's disk through it.
-    '--size', size, '--tmpfs', sandboxWorkDir,
+    ...memoryFolders.flatMap((folder) => ['--size', size, '--tmpfs', folder]),
     '--ro-bind', path.join(plan.hostRunDir, plan.scriptName), path.posix.join(sandboxWorkDir, plan.scriptName),
     '--chdir', sandboxWorkDir,
     '--remount-ro', '/',

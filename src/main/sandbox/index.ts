@@ -36,7 +36,7 @@ import { sha256 } from '../hash';
 import type { ExecutionRepo, StoredChunk } from '../store/executionRepo';
 import { classify, signalName, type StopReason } from './classify';
 import { buildCommand, stopGraceMs, type Command, type RunPlan, type Tools } from './command';
-import { createPythonResolver, detectVenv, resolveNode, venvOfInterpreter, type Interpreter, type NodeConfig } from './interpreters';
+import { createPythonResolver, detectVenv, javascriptRuntimeFlags, resolveNode, venvOfInterpreter, type Interpreter, type NodeConfig } from './interpreters';
 import { findOnPath, probeIsolation, systemPath, type SandboxIsolation } from './isolation';
 import { parseLauncherReport, type LauncherReport } from './launcher';
 import { isReachableBy, systemBinds } from './layout';
@@ -581,7 +581,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         // -S at the sandbox tier: no site module (~25 ms, and no site-packages for untrusted code).
         return ['-I', '-B', '-u', ...(request.tier === 'sandbox' ? ['-S'] : []), script, ...(request.args ?? [])];
       }
-      return [`--max-old-space-size=${limits.memoryMb}`, script, ...(request.args ?? [])];
+      return [...javascriptRuntimeFlags(interpreter), `--max-old-space-size=${limits.memoryMb}`, script, ...(request.args ?? [])];
     };
     const runPlan: RunPlan = {
       isolation,

@@ -1,4 +1,5 @@
 // Finds the real interpreter behind a configured name (once), and the folders the sandbox must bind for it to start.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArkError } from '../../shared/errors';
@@ -206,4 +207,30 @@ export function resolveNode(config: NodeConfig, user: SandboxUser, system: reado
     }
   }
   throw new ArkError('unavailable', `The JavaScript runtime ${described.executable} is out of reach of the sandbox user (uid ${user.uid}). Install node system-wide or run the app as a normal user.`);
+}
+
+// Runtimes by executable path, and whether each accepts --disable-wasm-trap-handler (asked once per runtime).
+const trapHandlerFlagSupport = new Map<string, boolean>();
+
+/**
+ * Flags a JavaScript runtime needs before the program under an address-space limit. V8 reserves 8-10 GiB of address
+ * space for every WebAssembly memory so that bounds checks are done by the MMU (the "trap handler"); under RLIMIT_AS
+ * that reservation fails, and not even one page of WebAssembly memory can be made: `fetch()` (whose HTTP parser is
+ * WebAssembly) and any package built on WebAssembly fail as if memory had run out. Without the trap handler V8 checks
+ * bounds in code and reserves only what the memory uses. Node has the flag since 20.15 and 22.2; an older runtime
+ * refuses unknown flags, so it is asked first.
+ */
+export function javascriptRuntimeFlags(interpreter: Interpreter): string[] {
+  if (interpreter.language !== 'javascript' || interpreter.addressSpaceHeadroomMb === null) return [];
+  let supported = trapHandlerFlagSupport.get(interpreter.executable);
+  if (supported === undefined) {
+    const probe = spawnSync(interpreter.executable, ['--disable-wasm-trap-handler', '-e', ''], {
+      env: { ...interpreter.env, PATH: process.env.PATH ?? '' },
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
+    supported = probe.status === 0;
+    trapHandlerFlagSupport.set(interpreter.executable, supported);
+  }
+  return supported ? ['--disable-wasm-trap-handler'] : [];
 }

@@ -14,17 +14,23 @@
 // Without namespaces it makes itself a child subreaper, so processes that `setsid` and double-fork stay its
 // descendants, and it kills them all through /proc before it reports. Either way the program starts in a session of
 // its own: no controlling terminal, so no TIOCSTI into the console and no job-control stop when it reads its input.
-// It also watches the resident memory of all the run's processes together (every 100 ms) against the run's limit.
+// It also watches the resident memory of all the run's processes together (every 100 ms) against the run's limit,
+// plus what the run keeps in its memory-backed folders (the tmpfs mounts of a namespaced run): their size limit holds
+// file data, but not the kernel memory of files and folders (~1-2 KiB each, and an empty one uses no block), so a
+// program making empty folders in a loop took 1.4 GB of host memory in 8 s under a 512 MiB limit. Each file counts
+// 2 KiB, its data what its blocks hold. In its own network namespace the same goes for its sockets' queues, kernel
+// memory too: each Unix socket counts its most (twice the default send buffer, which the seccomp filter keeps it at),
+// TCP and UDP sockets twice what their queues hold. Everything the run holds in memory is held to one limit.
 
 /** Linux syscall numbers the launcher needs, per architecture; elsewhere it falls back to prlimit (or ulimit) and `times`. */
-const syscallTable: Partial<Record<NodeJS.Architecture, { wait4: number; prctl: number; setrlimit: number; closeRange: number; setitimer: number; setsid: number }>> = {
-  x64: { wait4: 61, prctl: 157, setrlimit: 160, closeRange: 436, setitimer: 38, setsid: 112 },
-  arm64: { wait4: 260, prctl: 167, setrlimit: 164, closeRange: 436, setitimer: 103, setsid: 157 },
+const syscallTable: Partial<Record<NodeJS.Architecture, { wait4: number; prctl: number; setrlimit: number; closeRange: number; setitimer: number; setsid: number; statfs: number }>> = {
+  x64: { wait4: 61, prctl: 157, setrlimit: 160, closeRange: 436, setitimer: 38, setsid: 112, statfs: 137 },
+  arm64: { wait4: 260, prctl: 167, setrlimit: 164, closeRange: 436, setitimer: 103, setsid: 157, statfs: 43 },
 };
 
 export function launcherSyscalls(arch: NodeJS.Architecture = process.arch, platform: NodeJS.Platform = process.platform): string {
   const table = platform === 'linux' ? syscallTable[arch] : undefined;
-  return table ? [table.wait4, table.prctl, table.setrlimit, table.closeRange, table.setitimer, table.setsid].join(',') : '0,0,0,0,0,0';
+  return table ? [table.wait4, table.prctl, table.setrlimit, table.closeRange, table.setitimer, table.setsid, table.statfs].join(',') : '0,0,0,0,0,0,0';
 }
 
 export function canSetLimitsInLauncher(arch: NodeJS.Architecture = process.arch, platform: NodeJS.Platform = process.platform): boolean {
@@ -46,6 +52,8 @@ export type LauncherOptions = {
   syscalls: string;
   /** Resident memory of all the run's processes together, in KiB, past which the launcher ends the run (0: none). */
   totalMemoryKb: number;
+  /** Memory-backed (tmpfs) folders whose files count against totalMemoryKb too, as the launcher sees them. */
+  memoryFolders: readonly string[];
 };
 
 export function launcherArgs(options: LauncherOptions, command: readonly string[]): string[] {
@@ -61,6 +69,8 @@ export function launcherArgs(options: LauncherOptions, command: readonly string[
     ...options.syscalls.split(','),
     String(options.limits.length),
     ...limits,
+    String(options.memoryFolders.length),
+    ...options.memoryFolders,
     ...command,
   ];
 }
@@ -108,8 +118,9 @@ export function parseLauncherReport(text: string): LauncherReport | null {
 // Signals: TERM (stop the run: TERM to the program's group, then after the grace SIGKILL to everything), INT and
 // WINCH (forwarded to the program's group: Ctrl+C and terminal resize). As PID 1 it receives only signals it handles.
 export const launcherScript = String.raw`
-my ($ns, $grace_ms, $memory_kb, $SYS_wait4, $SYS_prctl, $SYS_setrlimit, $SYS_close_range, $SYS_setitimer, $SYS_setsid, $limit_count) = splice(@ARGV, 0, 10);
+my ($ns, $grace_ms, $memory_kb, $SYS_wait4, $SYS_prctl, $SYS_setrlimit, $SYS_close_range, $SYS_setitimer, $SYS_setsid, $SYS_statfs, $limit_count) = splice(@ARGV, 0, 11);
 my @limits = splice(@ARGV, 0, 3 * $limit_count);
+my @memory_folders = splice(@ARGV, 0, shift(@ARGV));
 my @cmd = @ARGV;
 my $report;
 open($report, '>&=', 3) or undef $report;
@@ -151,6 +162,32 @@ sub resident_kb {
     close($f);
   }
   return $total;
+}
+sub folders_kb {
+  my $total = 0;
+  for my $folder (@memory_folders) {
+    my $buf = "\0" x 128;
+    next unless sc($SYS_statfs, $folder, $buf) == 0;
+    my (undef, $bsize, $blocks, $bfree, undef, $files, $ffree) = unpack('q7', $buf);
+    $total += int(($blocks - $bfree) * $bsize / 1024) + 2 * ($files - $ffree);
+  }
+  return $total;
+}
+my $unix_socket_kb;
+sub sockets_kb {
+  if (!defined $unix_socket_kb) {
+    my $default = 212992;
+    if (open(my $f, '<', '/proc/sys/net/core/wmem_default')) { my $v = <$f>; close($f); $default = $1 if defined $v && $v =~ /^(\d+)/; }
+    $unix_socket_kb = int(2 * $default / 1024);
+  }
+  my $kb = 0;
+  if (open(my $f, '<', '/proc/net/unix')) { my $n = -1; $n++ while <$f>; close($f); $kb += $n * $unix_socket_kb if $n > 0; }
+  for my $table (qw(tcp tcp6 udp udp6)) {
+    open(my $f, '<', "/proc/net/$table") or next;
+    while (my $line = <$f>) { $kb += 2 * (hex($1) + hex($2)) / 1024 if $line =~ /^\s*\d+:\s+\S+\s+\S+\s+\S+\s+([0-9A-Fa-f]+):([0-9A-Fa-f]+)/; }
+    close($f);
+  }
+  return int($kb);
 }
 sub close_others {
   my $keep = shift;
@@ -224,7 +261,7 @@ while (1) {
     if ($memory_kb > 0 && $ticks - $seen_ticks >= $memory_every) {
       $seen_ticks = $ticks;
       rare();
-      if (resident_kb() > $memory_kb) { $over_memory = 1; kill_rest(); }
+      if (resident_kb() + folders_kb() + ($ns eq '1' ? sockets_kb() : 0) > $memory_kb) { $over_memory = 1; kill_rest(); }
     }
   }
   my $waiting = $term_sent && !defined $main_status;

@@ -72,6 +72,13 @@ describe('sandbox: hostile programs (namespaces when available)', () => {
     expect(result).toMatchObject({ status: 'success', stdout: '2\n', stderr: 'e\n' });
   }, 20_000);
 
+  it('gives JavaScript WebAssembly memory under its address-space limit (V8 trap handler off)', async () => {
+    // With the trap handler V8 reserves ~10 GiB per WebAssembly memory, which RLIMIT_AS refuses even for one page.
+    const code = 'const memory = new WebAssembly.Memory({ initial: 256 }); console.log(memory.buffer.byteLength);';
+    const result = await runAlone(h, { code, language: 'javascript', tier: 'sandbox', limits: { memoryMb: 128 } });
+    expect(result).toMatchObject({ status: 'success', stdout: `${256 * 65536}\n` });
+  });
+
   it('contains a Python fork bomb (processes limit) until the timeout, and nothing survives', async () => {
     const bomb = 'import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n';
     const { result, most } = await runCounting(h, python(bomb, { limits: { timeoutMs: 1500, processes: 16 } }));
@@ -269,6 +276,96 @@ describe('sandbox: hostile programs (namespaces when available)', () => {
     expect(result.status).toBe('success');
     for (const name of Object.keys(numbers)) expect(result.stdout).toContain(`${name} -1 Operation not permitted`);
     expect(result.stdout).toContain('getpid works True');
+  }, 20_000);
+
+  it.skipIf(!namespaced || refusedSyscalls().length === 0)('cannot hold memory where the limit does not look (memfd, SysV shared memory and queues)', async () => {
+    // Under a 256 MiB limit one process held 900 MB in memfds and 500 MB in detached SysV segments, and succeeded.
+    const probe =
+      'import ctypes, os\n' +
+      'libc = ctypes.CDLL(None, use_errno=True)\n' +
+      'try:\n' +
+      '    fd = os.memfd_create("hold")\n' +
+      '    for _ in range(15):\n' +
+      '        os.write(fd, b"x" * 1_048_576)\n' +
+      '    print("memfd held")\n' +
+      'except OSError as e:\n' +
+      '    print("memfd", e.errno)\n' +
+      'print("shmget", libc.shmget(0, 50 << 20, 0o1600), ctypes.get_errno())\n' +
+      'print("msgget", libc.msgget(0, 0o1600), ctypes.get_errno())\n' +
+      'from multiprocessing import shared_memory\n' +
+      'block = shared_memory.SharedMemory(create=True, size=1 << 20)\n' +
+      'block.buf[0] = 7\n' +
+      'print("shm_open", block.buf[0])\n' +
+      'block.close()\n' +
+      'block.unlink()\n';
+    const result = await runAlone(h, python(probe, { tier: 'trusted' }));
+    expect(result.stdout).toBe('memfd 1\nshmget -1 1\nmsgget -1 1\nshm_open 7\n');
+    expect(result.status).toBe('success');
+  }, 20_000);
+
+  it.skipIf(!namespaced || refusedSyscalls().length === 0)('makes sockets only in the families its network namespace holds (no vsock to the host)', async () => {
+    // AF_VSOCK is not network-namespaced: from a virtual machine's guest it reaches the host (CID 2) whatever the
+    // namespace. AF_ALG (the kernel's crypto) and AF_TIPC are attack surface no generated program needs.
+    const probe =
+      'import socket\n' +
+      'for name, family, kind in [("vsock", 40, socket.SOCK_STREAM), ("alg", 38, socket.SOCK_SEQPACKET), ("tipc", 30, socket.SOCK_RDM), ("unix", 1, socket.SOCK_STREAM), ("inet", 2, socket.SOCK_DGRAM), ("inet6", 10, socket.SOCK_DGRAM), ("netlink", 16, socket.SOCK_RAW)]:\n' +
+      '    try:\n' +
+      '        socket.socket(family, kind).close()\n' +
+      '        print(name, "created")\n' +
+      '    except OSError as e:\n' +
+      '        print(name, e.errno)\n' +
+      'a, b = socket.socketpair()\n' +
+      'a.send(b"x")\n' +
+      'print("socketpair", b.recv(1))\n' +
+      'try:\n' +
+      '    socket.socketpair(40, socket.SOCK_STREAM)\n' +
+      'except OSError as e:\n' +
+      '    print("vsock pair", e.errno)\n';
+    const result = await runAlone(h, python(probe));
+    expect(result.status).toBe('success');
+    // 97: EAFNOSUPPORT, as on a kernel without the family.
+    expect(result.stdout).toBe('vsock 97\nalg 97\ntipc 97\nunix created\ninet created\ninet6 created\nnetlink created\nsocketpair b\'x\'\nvsock pair 97\n');
+  }, 20_000);
+
+  it.skipIf(!namespaced)('counts what it keeps in its memory-backed folders against the memory limit (empty folders, file data)', async () => {
+    // tmpfs's size limit holds file data, not the kernel memory of each file and folder: without this, empty folders
+    // made in a loop took host memory far past the run's limit until the CPU or wall-clock limit ended it.
+    const folders = 'import os, time\nn = 0\nwhile True:\n    os.mkdir(f"/tmp/{n:0>200}")\n    n += 1\n';
+    const many = await runAlone(h, python(folders, { limits: { memoryMb: 64, timeoutMs: 8000 } }));
+    expect(many.status).toBe('memory-limit');
+    expect(many.durationMs).toBeLessThan(6000);
+    // File data within the folder size limits (3 x 24 MiB here) but past the memory limit (40 MiB) also counts.
+    const data = 'import time\nfor folder in ["/tmp", "/dev/shm", "/work"]:\n    with open(f"{folder}/blob", "wb") as f:\n        f.write(b"x" * 15_000_000)\nprint("written", flush=True)\ntime.sleep(3)\n';
+    const big = await runAlone(h, python(data, { limits: { memoryMb: 40, diskMb: 24, timeoutMs: 8000 } }));
+    expect(big).toMatchObject({ status: 'memory-limit', stdout: 'written\n' });
+    expect(big.durationMs).toBeLessThan(2500);
+  }, 30_000);
+
+  it.skipIf(!namespaced || refusedSyscalls().length === 0)('keeps socket buffers at their default size and counts socket queues against the memory limit', async () => {
+    // A Unix socket's queue is kernel memory outside every per-process limit: with SO_SNDBUF raised to the system's
+    // maximum, one process's 120 socket pairs queued ~1 GB on this machine, and the run succeeded.
+    const fill =
+      'import socket, time\n' +
+      'pairs, queued = [], 0\n' +
+      'for i in range(120):\n' +
+      '    a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)\n' +
+      '    before = a.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF)\n' +
+      '    a.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 30)\n' +
+      '    if i == 0:\n' +
+      '        print("unchanged", a.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) == before, flush=True)\n' +
+      '    a.setblocking(False)\n' +
+      '    pairs.append((a, b))\n' +
+      '    try:\n' +
+      '        while True:\n' +
+      '            queued += a.send(b"x" * 65000)\n' +
+      '    except BlockingIOError:\n' +
+      '        pass\n' +
+      'print("queued", queued >> 20, flush=True)\n' +
+      'time.sleep(3)\n';
+    const result = await runAlone(h, python(fill, { limits: { memoryMb: 48, timeoutMs: 8000 } }));
+    expect(result.stdout).toMatch(/^unchanged True\n/);
+    expect(result.status).toBe('memory-limit');
+    expect(result.durationMs).toBeLessThan(3000);
   }, 20_000);
 
   it.skipIf(!namespaced)('cannot reach a TCP listener on the host loopback', async () => {
