@@ -1,4 +1,5 @@
 // `ark run`, `ark history` and `ark stats` on a temporary database, running real programs in the sandbox.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +127,18 @@ describe('run, validate and quality on a path without an extension', () => {
       const onMissing = await ark(command, missing);
       expect(onMissing.code, command).toBe(2);
       expect(onMissing.err, command).toContain('no such file');
+    }
+  });
+
+  it('refuse a device or a named pipe at once (neither read without end nor waited on)', async () => {
+    const fifo = path.join(temp.dir, 'pipe.py');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of ['/dev/zero', fifo]) {
+      for (const command of ['run', 'validate', 'quality']) {
+        const result = await ark(command, file, '--lang', 'python');
+        expect(result.code, `${command} ${file}`).toBe(2);
+        expect(result.err, `${command} ${file}`).toContain('not a regular file');
+      }
     }
   });
 });
