@@ -33,6 +33,8 @@ test('plain words → spec → Generate: every stage visible, ready for review w
   await expect(page.getByTestId('spec-name')).toHaveValue('is_prime');
   await expect(page.getByTestId('spec-json-editor')).toContainText('"is_prime"');
   await expect(page.getByTestId('spec-check')).toHaveText('The spec is valid.');
+  // The words gave no examples, and the box says so…
+  await expect(page.getByTestId('inferred')).toContainText('There are no examples yet');
 
   // Two examples, typed into the form, so the body is verified against the user's own examples.
   for (const [args, expected] of [['[7]', 'true'], ['[8]', 'false']] as const) {
@@ -41,6 +43,10 @@ test('plain words → spec → Generate: every stage visible, ready for review w
     await row.getByLabel(/arguments/).fill(args);
     await row.getByLabel(/expected/).fill(expected);
   }
+  // …until they are added: the warning follows the spec as edited, not the spec as first inferred.
+  await expect(page.getByTestId('inferred')).not.toContainText('There are no examples yet');
+  await expect(page.getByTestId('inferred')).toContainText('is_prime');
+  await page.getByTestId('inferred').screenshot({ path: path.join(repoRoot, 'out', 'exp', 'uifix', 'spec-inferred.png') });
   // Monaco draws only the lines in view, so the JSON is checked through the schema check under it.
   await expect(page.getByTestId('spec-check')).toHaveText('The spec is valid.');
   await expect(page.getByTestId('spec-json-editor')).toContainText('"examples"');

@@ -88,10 +88,26 @@ test('from plain words to a reviewed, deployed and undone commit on ark/is-prime
   await page.getByTestId('review-approve').click();
   await expect(page.getByTestId('review-decision')).toHaveText('Approved');
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'review.png') });
+  await expect(page.getByTestId('review-status')).toHaveAttribute('data-status', 'ready-for-review');
   await page.getByTestId('deploy-run').click();
   const deployed = page.getByTestId('deployment-line').last();
   await expect(deployed).toContainText('committed');
   await expect(deployed).toContainText('ark/is-prime');
+  // Deployed, as the service stored it: the header says so with the branch and commit, and neither another deployment
+  // nor a decision against it is offered — also after the artefact is picked again from the queue.
+  const commit = git('rev-parse', 'ark/is-prime').trim().slice(0, 10);
+  for (const pass of ['after deploying', 'picked again']) {
+    const status = page.getByTestId('review-status');
+    await expect(status, pass).toHaveAttribute('data-status', 'deployed');
+    await expect(status, pass).toHaveText(`deployed to ark/is-prime @ ${commit}`);
+    await expect(page.getByTestId('review-deployed'), pass).toBeVisible();
+    for (const action of ['deploy-run', 'review-approve', 'review-request-changes', 'review-reject']) await expect(page.getByTestId(action), `${pass}: ${action}`).toHaveCount(0);
+    await expect(page.getByTestId('deployment-line'), pass).toHaveCount(1);
+    if (pass === 'after deploying') {
+      await page.screenshot({ path: path.join(repoRoot, 'out', 'exp', 'uifix', 'review-deployed.png') });
+      await page.getByTestId('review-queue').getByRole('button', { name: /is_prime/ }).click();
+    }
+  }
 
   // The commit is on its own branch in the project's repository, with the generated file; the checkout is untouched.
   const content = git('show', 'ark/is-prime:inventory/primes.py');
@@ -101,8 +117,12 @@ test('from plain words to a reviewed, deployed and undone commit on ark/is-prime
   expect(fs.existsSync(path.join(project, 'inventory', 'primes.py'))).toBe(false);
 
   // Undo: a revert commit on the same branch removes the file again.
-  await deployed.getByTestId('deployment-undo').click();
+  await page.getByTestId('deployment-line').getByTestId('deployment-undo').click();
   await expect(page.getByTestId('deployment-line').last()).toContainText('reverted');
+  // Undone: the artefact is approved and not deployed, so it can be deployed again.
+  await expect(page.getByTestId('review-status')).toHaveAttribute('data-status', 'ready-for-review');
+  await expect(page.getByTestId('deploy-run')).toBeVisible();
+  await expect(page.getByTestId('review-reject')).toBeEnabled();
   expect(git('log', '-1', '--format=%s', 'ark/is-prime')).toMatch(/^Revert /);
   expect(() => git('cat-file', '-e', 'ark/is-prime:inventory/primes.py')).toThrow();
 });

@@ -19,3 +19,10 @@ export type ArkBridge = {
   /** Subscribes to the application menu's commands (File ▸ Open Folder…); returns the unsubscribe function. Absent in the web host. */
   onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void;
 };
+
+/**
+ * The largest message a UI may send the web host: one WebSocket frame or HTTP body, in bytes of UTF-8. The host
+ * closes a socket that sends more (code 1009), failing every request in flight on it, so the renderer's bridge
+ * refuses such a request before sending it. No request of the contract needs more.
+ */
+export const maxMessageBytes = 4 * 1024 * 1024;

@@ -450,3 +450,23 @@ export const Spec = z
     });
   });
 export type Spec = z.infer<typeof Spec>;
+
+/**
+ * What a spec still leaves for a person to fill in: parameters or a return of type Any, no parameters, no examples.
+ * The plain-words parser reports these for the spec it infers, and the Specs view recomputes them from the draft as
+ * it is edited, so a gap once filled stops being reported. Takes any JSON (a draft may not be a valid spec yet).
+ */
+export function specGaps(spec: unknown): string[] {
+  const record = spec !== null && typeof spec === 'object' ? (spec as Record<string, unknown>) : {};
+  const parameters = Array.isArray(record.parameters) ? (record.parameters as unknown[]) : [];
+  const returns = record.returns !== null && typeof record.returns === 'object' ? (record.returns as Record<string, unknown>) : {};
+  const gaps: string[] = [];
+  for (const parameter of parameters) {
+    const { name, type } = parameter !== null && typeof parameter === 'object' ? (parameter as Record<string, unknown>) : {};
+    if (type === 'Any') gaps.push(`Could not tell the type of "${String(name)}"; it is Any until you set it.`);
+  }
+  if (returns.type === 'Any') gaps.push('Could not tell what the function returns; returns.type is Any until you set it.');
+  if (parameters.length === 0) gaps.push('No inputs were found in the request; add the parameters the function takes.');
+  if (!Array.isArray(record.examples) || record.examples.length === 0) gaps.push('There are no examples yet; add some, since they become the tests.');
+  return gaps;
+}

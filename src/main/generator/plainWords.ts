@@ -1,6 +1,6 @@
 // Plain words → spec: a small deterministic grammar (verb + object + prepositional phrases) over the vocabulary tables.
 import { ArkError } from '../../shared/errors';
-import { isIdentifier, Spec, type SpecExample, type SpecLanguage, type SpecValue } from '../../shared/spec';
+import { isIdentifier, Spec, specGaps, type SpecExample, type SpecLanguage, type SpecValue } from '../../shared/spec';
 import { camelCase } from '../templates/filters';
 import { readInlineExamples } from './signatureImport';
 import {
@@ -149,10 +149,8 @@ export function parseRequest(text: string, language: SpecLanguage = 'python'): P
   if (!understood && inline.examples.length === 0) warnings.push('The request was not understood as a known kind of function; the name, parameters and types are guesses.');
   else if (!understood) warnings.push('The function is described only by its examples; check the parameter names and add a description.');
   else if (confidence < 0.5) warnings.push('Parts of the request were not understood; check the name, parameters and types.');
-  for (const param of params) if (param.type === 'Any') warnings.push(`Could not tell the type of "${param.name}"; it is Any until you set it.`);
-  if (draft.returnType === 'Any') warnings.push('Could not tell what the function returns; returns.type is Any until you set it.');
-  if (params.length === 0) warnings.push('No inputs were found in the request; add the parameters the function takes.');
-  if (examples.length === 0) warnings.push('There are no examples yet; add some, since they become the tests.');
+  // What the spec still lacks, worded once in shared/spec.ts: the Specs view recomputes it as the spec is edited.
+  warnings.push(...specGaps({ parameters: params, returns: { type: draft.returnType }, examples }));
 
   // TypeScript's booleans are lower-case; a description that names them follows the language.
   if (language === 'typescript') draft.returnDescription = draft.returnDescription.replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false');

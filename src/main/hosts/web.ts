@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { maxMessageBytes } from '../../shared/bridge';
 import type { Handlers } from '../../shared/contract';
 import { failure } from '../../shared/errors';
 import { encodeOutputFrame } from '../../shared/outputFrame';
@@ -25,9 +26,8 @@ export type WebHostOptions = {
 
 export type WebHost = { url: string; port: number; token: string; close(): Promise<void> };
 
-// Bodies and WebSocket frames above this are refused: no request of the contract needs more, and a cap keeps a
-// hostile page on another origin (or a runaway client) from filling memory.
-const maxMessageBytes = 4 * 1024 * 1024;
+// Bodies and WebSocket frames above maxMessageBytes (shared with the renderer's bridge) are refused: no request of
+// the contract needs more, and a cap keeps a hostile page on another origin (or a runaway client) from filling memory.
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

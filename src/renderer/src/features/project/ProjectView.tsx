@@ -326,7 +326,9 @@ export function ProjectSidebar() {
       <input
         type="search"
         className="search-box"
-        placeholder="Search symbols (name, camelCase, snake_case, docs)"
+        // Short enough for the narrowest sidebar; the title says what the search matches.
+        placeholder="Search symbols and docs"
+        title="Search symbols by name in any style (camelCase, snake_case) and by their docs"
         value={query}
         onChange={(event) => void searchSymbols(event.target.value)}
         aria-label="Search symbols"

@@ -19,6 +19,7 @@ import { useResolvedTheme } from '../../ui/theme';
 import { QualityReport } from '../quality/QualityReport';
 import { FindingsPanel } from '../validation/FindingsPanel';
 import { targetOf, type QueueState, type TargetKind } from './reviewSlice';
+import { reviewStage } from './reviewState';
 
 const tabLabels = { code: 'Code', tests: 'Tests', checks: 'Checks', improve: 'Improve', trail: 'Trail' } as const;
 
@@ -48,6 +49,7 @@ function ReviewDetailView({ detail }: { detail: ReviewDetail }) {
   const theme = useResolvedTheme();
   const error = useAppStore((s) => s.review.error);
   const language = detail.item.language === 'python' ? 'python' : 'typescript';
+  const stage = reviewStage(detail);
   return (
     <section className="review-view" data-testid="review-detail">
       <header className="view-toolbar review-header">
@@ -55,7 +57,17 @@ function ReviewDetailView({ detail }: { detail: ReviewDetail }) {
           #{detail.item.artifactId} {detail.item.specName}
         </strong>
         <span className="muted">
-          spec v{detail.item.specVersion ?? '–'} · {detail.item.language} · body from {detail.item.bodySource} · {detail.item.status}
+          spec v{detail.item.specVersion ?? '–'} · {detail.item.language} · body from {detail.item.bodySource} ·{' '}
+          <span data-testid="review-status" data-status={stage.status}>
+            {stage.status}
+            {stage.live && (
+              <>
+                {' '}
+                to <code>{stage.live.branch}</code>
+                {stage.live.commit && <> @ <code>{stage.live.commit.slice(0, 10)}</code></>}
+              </>
+            )}
+          </span>
         </span>
         <span className={`badge decision-${detail.item.decision ?? 'waiting'}`} data-testid="review-decision">
           {detail.item.decision ? decisionLabels[detail.item.decision] : 'Waiting for review'}
@@ -287,7 +299,7 @@ function DeployPanel({ detail, language }: { detail: ReviewDetail; language: str
   );
   const { form, preview, projects, busy } = state;
   const approved = detail.item.decision === 'approved';
-  const ready = detail.item.status === 'ready-for-review';
+  const stage = reviewStage(detail);
   const target = targetOf(form);
   const blocking = preview?.problems.filter((problem) => problem.code !== 'not-approved') ?? [];
   return (
@@ -364,36 +376,45 @@ function DeployPanel({ detail, language }: { detail: ReviewDetail; language: str
       )}
 
       <h3>Decision</h3>
-      {!ready && <p className="muted">This artefact is “{detail.item.status}”: only code that passed validation and its tests can be approved.</p>}
-      <textarea
-        data-testid="review-comment"
-        placeholder="Comment (required to request changes or reject; it feeds back into the spec)"
-        value={state.comment}
-        onChange={(event) => actions.setReviewComment(event.target.value)}
-        rows={3}
-      />
-      <div className="button-row">
-        <button type="button" className="primary" data-testid="review-approve" disabled={!ready || approved || busy} onClick={() => void actions.decideReview('approved')}>
-          Approve
-        </button>
-        <button type="button" data-testid="review-request-changes" disabled={!ready || busy} onClick={() => void actions.decideReview('changes-requested')}>
-          Request changes
-        </button>
-        <button type="button" className="danger" data-testid="review-reject" disabled={!ready || busy} onClick={() => void actions.decideReview('rejected')}>
-          Reject
-        </button>
-      </div>
-      <button
-        type="button"
-        className="primary deploy-button"
-        data-testid="deploy-run"
-        disabled={!approved || !preview || blocking.length > 0 || busy}
-        title={approved ? (preview ? '' : 'Preview the change first') : 'Nothing deploys without an approval'}
-        onClick={() => void actions.deployArtifact()}
-      >
-        Deploy to {preview?.branch ?? 'a branch'}
-      </button>
-      {state.lastDeployment && <DeploymentLine deployment={state.lastDeployment} onUndo={() => void actions.undoDeployment(state.lastDeployment!.id)} />}
+      {stage.live ? (
+        // Deployed: the commit stands on its branch, so neither another deployment nor a decision against it is offered.
+        <p className="muted" data-testid="review-deployed">
+          Approved and deployed to <code>{stage.live.branch}</code>. Undo the deployment to change the decision or deploy again.
+        </p>
+      ) : (
+        <>
+          {!stage.canDecide && <p className="muted">This artefact is “{detail.item.status}”: only code that passed validation and its tests can be approved.</p>}
+          <textarea
+            data-testid="review-comment"
+            placeholder="Comment (required to request changes or reject; it feeds back into the spec)"
+            value={state.comment}
+            onChange={(event) => actions.setReviewComment(event.target.value)}
+            rows={3}
+          />
+          <div className="button-row">
+            <button type="button" className="primary" data-testid="review-approve" disabled={!stage.canDecide || approved || busy} onClick={() => void actions.decideReview('approved')}>
+              Approve
+            </button>
+            <button type="button" data-testid="review-request-changes" disabled={!stage.canDecide || busy} onClick={() => void actions.decideReview('changes-requested')}>
+              Request changes
+            </button>
+            <button type="button" className="danger" data-testid="review-reject" disabled={!stage.canDecide || busy} onClick={() => void actions.decideReview('rejected')}>
+              Reject
+            </button>
+          </div>
+          <button
+            type="button"
+            className="primary deploy-button"
+            data-testid="deploy-run"
+            disabled={!stage.canDeploy || !preview || blocking.length > 0 || busy}
+            title={approved ? (preview ? '' : 'Preview the change first') : 'Nothing deploys without an approval'}
+            onClick={() => void actions.deployArtifact()}
+          >
+            Deploy to {preview?.branch ?? 'a branch'}
+          </button>
+        </>
+      )}
+      {stage.latest && <DeploymentLine deployment={stage.latest} onUndo={() => void actions.undoDeployment(stage.latest!.id)} />}
     </aside>
   );
 }

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorData } from '../../../../shared/errors';
 import type { RecentProject } from '../../../../shared/indexing';
-import type { DeploymentRecord, DeployPreview, DeployTarget, ReviewDecision, ReviewDetail, ReviewItem } from '../../../../shared/review';
+import type { DeployPreview, DeployTarget, ReviewDecision, ReviewDetail, ReviewItem } from '../../../../shared/review';
 import { bridge } from '../../bridge';
 import type { AppState } from '../../store';
 
@@ -25,7 +25,6 @@ export type ReviewSlice = {
     hunks: Record<number, HunkState>;
     comment: string;
     busy: boolean;
-    lastDeployment: DeploymentRecord | null;
   };
   loadReviewQueue: (state?: QueueState) => Promise<void>;
   selectArtifact: (artifactId: number) => Promise<void>;
@@ -71,7 +70,6 @@ export const createReviewSlice: StateCreator<AppState, [], [], ReviewSlice> = (s
       hunks: {},
       comment: '',
       busy: false,
-      lastDeployment: null,
     },
     loadReviewQueue: async (state) => {
       const queueState = state ?? get().review.queueState;
@@ -83,7 +81,7 @@ export const createReviewSlice: StateCreator<AppState, [], [], ReviewSlice> = (s
       patch({ items: items.value, loading: false, projects: projectList, form: form.projectId === null && projectList[0] ? { ...form, projectId: projectList[0].id } : form });
     },
     selectArtifact: async (artifactId) => {
-      patch({ selectedId: artifactId, detail: null, preview: null, hunks: {}, comment: '', lastDeployment: null, error: null });
+      patch({ selectedId: artifactId, detail: null, preview: null, hunks: {}, comment: '', error: null });
       await refreshDetail(artifactId);
       const detail = get().review.detail;
       // A sensible default target: a new file named after the spec, in the language's usual form.
@@ -129,16 +127,17 @@ export const createReviewSlice: StateCreator<AppState, [], [], ReviewSlice> = (s
       patch({ busy: true, error: null });
       const reply = await bridge.invoke('deploy.run', { artifactId: selectedId, projectId: form.projectId, target });
       if (!reply.ok) return fail(reply.error);
-      patch({ busy: false, lastDeployment: reply.value });
+      // The view derives the deployed state from the stored detail (reviewStage), so it is read back, not guessed.
       await Promise.all([refreshDetail(selectedId), get().loadReviewQueue()]);
+      patch({ busy: false });
     },
     undoDeployment: async (deploymentId) => {
       const { selectedId } = get().review;
       patch({ busy: true, error: null });
       const reply = await bridge.invoke('deploy.undo', { deploymentId });
       if (!reply.ok) return fail(reply.error);
-      patch({ busy: false, lastDeployment: reply.value });
-      if (selectedId) await refreshDetail(selectedId);
+      await Promise.all([selectedId ? refreshDetail(selectedId) : undefined, get().loadReviewQueue()]);
+      patch({ busy: false });
     },
   };
 };

@@ -55,7 +55,7 @@ export function ProviderSettings() {
         Any OpenAI-compatible chat-completions endpoint: Ollama (<span className="mono">http://127.0.0.1:11434/v1</span>), LM Studio, llama.cpp server, vLLM,
         OpenAI. Its answers are validated and run against the spec&apos;s examples like any other body; failures go back to it for repair.
       </p>
-      <label className="field">
+      <label className="field field-check">
         <input type="checkbox" checked={draft.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
         <span>Ask the model when nothing else passes the examples</span>
       </label>

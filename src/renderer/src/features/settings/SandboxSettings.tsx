@@ -101,7 +101,9 @@ export function SandboxSettings() {
 
       <NumberSetting settingKey="sandbox.timeoutMs" label="Default timeout" unit="ms" testId="settings-timeout" />
       <NumberSetting settingKey="sandbox.memoryMb" label="Default memory limit" unit="MiB" testId="settings-memory" />
-      <p className="muted">These apply to the next run; a run may ask for other limits (`ark run --timeout`, `--memory`).</p>
+      <p className="muted">
+        These apply to the next run; a run may ask for other limits (<code>ark run --timeout</code>, <code>--memory</code>).
+      </p>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PipelineStageEvent } from '../../../../shared/generation';
-import { SpecLanguage } from '../../../../shared/spec';
+import { SpecLanguage, specGaps } from '../../../../shared/spec';
 import { bridge } from '../../bridge';
 import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -58,6 +58,8 @@ export function SpecsView() {
       return null;
     }
   }, [specs.text]);
+  // Derived from the draft on every edit, never stored: an example added in the form clears "no examples yet".
+  const gaps = useMemo(() => (formSpec ? specGaps(formSpec) : []), [formSpec]);
 
   return (
     <section className="specs-view" data-testid="specs-view">
@@ -122,7 +124,7 @@ export function SpecsView() {
                     <span className="mono">{item.field}</span> = <span className="mono">{item.value}</span> <span className="muted">— {item.reason}</span>
                   </li>
                 ))}
-                {specs.inferWarnings.map((warning) => (
+                {[...specs.inferWarnings, ...gaps].map((warning) => (
                   <li key={warning} className="warning">
                     {warning}
                   </li>

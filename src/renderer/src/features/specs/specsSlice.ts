@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorData } from '../../../../shared/errors';
 import type { GenerationResult, PipelineStageEvent, SpecSummary, SpecVersionInfo } from '../../../../shared/generation';
-import type { Spec, SpecLanguage } from '../../../../shared/spec';
+import { specGaps, type Spec, type SpecLanguage } from '../../../../shared/spec';
 import { bridge } from '../../bridge';
 import type { AppState } from '../../store';
 import { applyStageEvent, blankSpec, checkDraft, emptyStages, specText, type StageRow } from './specsState';
@@ -30,6 +30,8 @@ export type SpecsState = {
   inferring: boolean;
   /** What the plain-words parser inferred, shown so the user can correct it. */
   inferred: { field: string; value: string; reason: string }[];
+  /** What reading the words raised. Gaps in the spec (no examples, a type of Any…) are not kept here: the view
+   *  derives them from the draft with specGaps, so they go away once filled in. */
   inferWarnings: string[];
   confidence: number | null;
   /** The JSON text is the draft's source of truth; the form writes it, the JSON editor edits it. */
@@ -113,7 +115,8 @@ export const createSpecsSlice: StateCreator<AppState, [], [], SpecsSlice> = (set
         return;
       }
       const { spec, inferred, warnings, confidence } = reply.value;
-      update({ inferring: false, inferred, inferWarnings: warnings, confidence, text: specText(spec), body: '', specId: null, version: null, versions: [], run: { ...initial.run, rows: emptyStages() } });
+      const gaps = new Set(specGaps(spec));
+      update({ inferring: false, inferred, inferWarnings: warnings.filter((warning) => !gaps.has(warning)), confidence, text: specText(spec), body: '', specId: null, version: null, versions: [], run: { ...initial.run, rows: emptyStages() } });
     },
     setSpecText: (text) => update({ text }),
     setSpecFromForm: (spec) => update({ text: specText(spec) }),

@@ -1,5 +1,6 @@
 // The Specs view's pure state: stage rows follow events; drafts are checked against the spec schema.
 import { describe, expect, it } from 'vitest';
+import { specGaps } from '../../../../shared/spec';
 import { applyStageEvent, checkDraft, emptyStages, formatFieldValue, parseFieldValue, specText } from './specsState';
 
 describe('stage rows', () => {
@@ -26,5 +27,18 @@ describe('drafts', () => {
     expect(parseFieldValue('')).toEqual({ ok: true, value: undefined });
     expect(parseFieldValue('oops').ok).toBe(false);
     expect(formatFieldValue('a')).toBe('"a"');
+  });
+  it('report their gaps from the draft as it stands, so a filled gap is no longer reported', () => {
+    const noExamples = 'There are no examples yet; add some, since they become the tests.';
+    const draft = { ...spec, parameters: [{ name: 'n', type: 'Any' }], returns: { type: 'Any' } };
+    expect(specGaps(draft)).toEqual([
+      'Could not tell the type of "n"; it is Any until you set it.',
+      'Could not tell what the function returns; returns.type is Any until you set it.',
+      noExamples,
+    ]);
+    expect(specGaps({ ...draft, parameters: [{ name: 'n', type: 'int' }], returns: { type: 'bool' }, examples: [{ args: [7], expected: true }] })).toEqual([]);
+    // A draft still being typed (not yet a valid spec) is read as far as it goes.
+    expect(specGaps({ parameters: 'oops', examples: [{}] })).toEqual(['No inputs were found in the request; add the parameters the function takes.']);
+    expect(specGaps(null)).toContain(noExamples);
   });
 });
