@@ -61,6 +61,48 @@ export function createReviewService({ repo, git, audit, user, joinLibrary }: Rev
     return { project, branch, path: symbol.path, before, after, gitTarget: { kind: 'rewrite', path: symbol.path, expectedFileHash: file.hash } as GitTarget, hunks, mode: `replace:${symbol.qualifiedName}` };
   }
 
+  /** A deployment whose commit stands on its branch is the artefact's outcome: undo it before deciding or deploying again. */
+  function refuseWhileDeployed(artifactId: number, doing: string): void {
+    const standing = repo.deployments({ artifactId, limit: 100 }).find((deployment) => deployment.status === 'committed');
+    if (standing) {
+      throw new ArkError(
+        'conflict',
+        `Artefact #${artifactId} is deployed to ${standing.branch}${standing.commit ? ` @ ${standing.commit.slice(0, 12)}` : ''} (deployment #${standing.id}): undo that deployment before ${doing}.`,
+      );
+    }
+  }
+
+  // Artefacts with a deployment under way in this process.
+  const deploying = new Set<number>();
+
+  async function deployApproved(input: DeployInput, latest: ReviewRecord): Promise<DeploymentRecord> {
+    const p = proposal(input, latest.hunks);
+    const spec = repo.specOf(input.artifactId);
+    const item = requireItem(input.artifactId);
+    const message = `ARK: ${p.before === null ? 'add' : 'update'} ${spec?.name ?? `artefact ${input.artifactId}`} in ${p.path}\n\nSpec #${item.specId ?? '-'} v${item.specVersion ?? '-'}, artefact #${input.artifactId}, approved by ${latest.reviewer} (review #${latest.id}).`;
+    const testCommand = input.testCommand !== undefined ? input.testCommand : p.project.testCommand;
+    const outcome = await git.deploy({ root: p.project.root, target: p.gitTarget, content: p.after, branch: p.branch, message, testCommand });
+    const record = repo.addDeployment({
+      artifactId: input.artifactId,
+      projectId: p.project.id,
+      branch: outcome.plan.branch,
+      targetPath: p.path,
+      mode: p.mode,
+      status: outcome.status,
+      commit: outcome.commit,
+      files: outcome.plan.changes,
+      testRun: outcome.testRun,
+    });
+    audit(outcome.status === 'committed' ? 'deploy.committed' : 'deploy.tests-failed', {
+      deploymentId: record.id,
+      artifactId: input.artifactId,
+      branch: record.branch,
+      commit: record.commit,
+      path: p.path,
+    });
+    return record;
+  }
+
   return {
     list(state: 'pending' | 'approved' | 'all', limit: number): ReviewItem[] {
       return repo.queue(state, limit);
@@ -85,6 +127,7 @@ export function createReviewService({ repo, git, audit, user, joinLibrary }: Rev
       if (item.status !== 'ready-for-review') {
         throw new ArkError('conflict', `Artefact #${input.artifactId} is "${item.status}", not ready for review: only code that passed validation and its tests can be approved.`);
       }
+      refuseWhileDeployed(input.artifactId, 'reviewing it again');
       const comment = input.comment?.trim() || null;
       if (input.decision !== 'approved' && !comment && !(input.hunks ?? []).some((hunk) => !hunk.accepted && hunk.reason)) {
         throw new ArkError('invalid-input', 'Say why: a comment is required to request changes or reject, so the next generation can use it.');
@@ -132,31 +175,16 @@ export function createReviewService({ repo, git, audit, user, joinLibrary }: Rev
     async deploy(input: DeployInput): Promise<DeploymentRecord> {
       const latest = repo.latestReview(input.artifactId);
       if (latest?.decision !== 'approved') throw new ArkError('conflict', `Artefact #${input.artifactId} is not approved. Nothing deploys without an approval.`);
-      const p = proposal(input, latest.hunks);
-      const spec = repo.specOf(input.artifactId);
-      const item = requireItem(input.artifactId);
-      const message = `ARK: ${p.before === null ? 'add' : 'update'} ${spec?.name ?? `artefact ${input.artifactId}`} in ${p.path}\n\nSpec #${item.specId ?? '-'} v${item.specVersion ?? '-'}, artefact #${input.artifactId}, approved by ${latest.reviewer} (review #${latest.id}).`;
-      const testCommand = input.testCommand !== undefined ? input.testCommand : p.project.testCommand;
-      const outcome = await git.deploy({ root: p.project.root, target: p.gitTarget, content: p.after, branch: p.branch, message, testCommand });
-      const record = repo.addDeployment({
-        artifactId: input.artifactId,
-        projectId: p.project.id,
-        branch: outcome.plan.branch,
-        targetPath: p.path,
-        mode: p.mode,
-        status: outcome.status,
-        commit: outcome.commit,
-        files: outcome.plan.changes,
-        testRun: outcome.testRun,
-      });
-      audit(outcome.status === 'committed' ? 'deploy.committed' : 'deploy.tests-failed', {
-        deploymentId: record.id,
-        artifactId: input.artifactId,
-        branch: record.branch,
-        commit: record.commit,
-        path: p.path,
-      });
-      return record;
+      refuseWhileDeployed(input.artifactId, 'deploying it again');
+      // Two deploy requests for one artefact (a double click, two windows) would both pass the check above before
+      // either is recorded: the second is refused while the first is under way.
+      if (deploying.has(input.artifactId)) throw new ArkError('conflict', `Artefact #${input.artifactId} is being deployed already.`);
+      deploying.add(input.artifactId);
+      try {
+        return await deployApproved(input, latest);
+      } finally {
+        deploying.delete(input.artifactId);
+      }
     },
 
     async undo(deploymentId: number): Promise<DeploymentRecord> {

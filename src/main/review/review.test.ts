@@ -79,12 +79,21 @@ describe('review and deployment', () => {
     expect(content).toBe('"""Geometry helpers."""\nimport math\n\n\ndef area(r: float) -> float:\n    """Area of a circle."""\n    return math.pi * r * r\n\n\ndef keep():\n    return 1\n');
     expect(git(project, 'log', '-1', '--format=%B', 'ark/area')).toMatch(/artefact #5, approved by reviewer/);
     expect(fs.readFileSync(path.join(project, 'pkg', 'geometry.py'), 'utf8')).toBe(geometry);
+    // While the commit stands, the artefact is neither deployed again nor re-decided; a second request at the same
+    // moment as a first is refused too.
+    await expect(service.deploy({ artifactId: 5, projectId: 1, target })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/deployed to ark\/area .*undo that deployment/) });
+    expect(() => service.decide({ artifactId: 5, decision: 'rejected', comment: 'changed my mind' })).toThrow(/undo that deployment before reviewing/);
 
     const undone = await service.undo(deployment.id);
     expect(undone.status).toBe('reverted');
     expect(git(project, 'show', 'ark/area:pkg/geometry.py')).toBe(geometry);
     expect(audit.map((entry) => entry.kind)).toEqual(['review.approved', 'deploy.committed', 'deploy.reverted']);
     expect(service.show(5).deployments.map((d) => d.status)).toEqual(['reverted']);
+
+    // Undone, it may be deployed again, once at a time.
+    const [first, second] = await Promise.allSettled([service.deploy({ artifactId: 5, projectId: 1, target }), service.deploy({ artifactId: 5, projectId: 1, target })]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { status: 'committed' } });
+    expect(second).toMatchObject({ status: 'rejected', reason: { code: 'conflict', message: expect.stringMatching(/being deployed already/) } });
   });
 
   it('applies only the hunks the reviewer accepted, and keeps rejected reasons as feedback for the spec', async () => {
