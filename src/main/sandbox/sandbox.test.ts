@@ -303,6 +303,24 @@ describe('sandbox: hostile programs (namespaces when available)', () => {
     expect(result.status).toBe('success');
   }, 20_000);
 
+  it.skipIf(!namespaced || refusedSyscalls().length === 0)('cannot take the account-wide inotify instances from another run', async () => {
+    // The 128 inotify instances are per host account, across user namespaces: while one run held them all, a second
+    // run at the same time got none (EMFILE).
+    const hog =
+      'import ctypes, sys, time\n' +
+      'libc = ctypes.CDLL(None, use_errno=True)\n' +
+      'held = 0\n' +
+      'while held < 1000 and libc.inotify_init1(0) >= 0: held += 1\n' +
+      'print("held", held, ctypes.get_errno(), flush=True)\n' +
+      'if held: time.sleep(3)\n';
+    const first = runAlone(h, python(hog, { limits: { timeoutMs: 10_000 }, tier: 'trusted' }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const second = await runAlone(h, python(hog, { tier: 'trusted' }));
+    // 1: EPERM from the filter, for both, instead of 128 for the first and EMFILE (24) for the second.
+    expect(second.stdout).toBe('held 0 1\n');
+    expect((await first).stdout).toBe('held 0 1\n');
+  }, 20_000);
+
   it.skipIf(!namespaced || refusedSyscalls().length === 0)('makes sockets only in the families its network namespace holds (no vsock to the host)', async () => {
     // AF_VSOCK is not network-namespaced: from a virtual machine's guest it reaches the host (CID 2) whatever the
     // namespace. AF_ALG (the kernel's crypto) and AF_TIPC are attack surface no generated program needs.

@@ -13,6 +13,11 @@
 // IPC namespace's limits (500 MB of detached segments in the same run). Shared memory through /dev/shm (shm_open,
 // Python's multiprocessing) is a tmpfs the launcher counts.
 //
+// Also refused: inotify and fanotify instances. Their limits (128 instances, 128 groups) are per user and counted at
+// every level up the user-namespace tree, so they are the host account's, not the run's: one run holding all 128 left
+// every other run (and, when the app runs as a normal user, that user's own editors and file watchers) without any
+// until it ended. A generated program has nothing of its own to watch but its private tmpfs folders.
+//
 // Sockets are allowed only in the families a network namespace contains: Unix, IPv4, IPv6 (a private loopback) and
 // netlink (glibc's getaddrinfo asks it for the interfaces). Every other family is refused with EAFNOSUPPORT, as on
 // a kernel without it, because the namespace does not hold them: AF_VSOCK reaches the hypervisor's host (CID 2) from a
@@ -53,6 +58,9 @@ const tables: Partial<Record<NodeJS.Architecture, ArchTable>> = {
       memfd_secret: 447,
       shmget: 29,
       msgget: 68,
+      inotify_init: 253,
+      inotify_init1: 294,
+      fanotify_init: 300,
     },
     sockets: [41, 53], // socket, socketpair
     setsockopt: 54,
@@ -75,6 +83,8 @@ const tables: Partial<Record<NodeJS.Architecture, ArchTable>> = {
       memfd_secret: 447,
       shmget: 194,
       msgget: 186,
+      inotify_init1: 26,
+      fanotify_init: 262,
     },
     sockets: [198, 199], // socket, socketpair
     setsockopt: 208,

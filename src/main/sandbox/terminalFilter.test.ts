@@ -18,6 +18,16 @@ function filterInPieces(text: string, cuts: number[]): string {
   return out + filter.flush();
 }
 
+/**
+ * Whether xterm.js would enter a string sequence (OSC, DCS, SOS, PM, APC) reading `text`: an 8-bit introducer
+ * anywhere, or ESC followed (after any C0 controls and DEL, which xterm runs or ignores inside the escape) by ] P X ^ _.
+ */
+function opensString(text: string): boolean {
+  if (/[\x90\x98\x9d\x9e\x9f]/.test(text)) return true;
+  // eslint-disable-next-line no-control-regex -- control characters are the point
+  return /\x1b[\x00-\x17\x19\x1c-\x1f\x7f]*[\]PX^_]/.test(text);
+}
+
 describe('terminal filter', () => {
   it.each([
     ['OSC 52 clipboard write (BEL)', `a${ESC}]52;c;ZXZpbA==${BEL}b`],
@@ -73,6 +83,37 @@ describe('terminal filter', () => {
     expect(filter.push(`before${ESC}]52;c;`)).toBe('before');
     expect(filter.push('QUJD'.repeat(1000))).toBe('');
     expect(filter.flush()).toBe('');
+  });
+
+  it('lets no string sequence start as xterm.js reads it: C0 controls inside an escape, C1 controls inside an escape or CSI', () => {
+    // xterm.js stays in its escape state across C0 controls and DEL (ESC BEL ] is an OSC), and any C1 control
+    // starts over from any state (ESC 0x9d and CSI 1 0x9d are OSCs). Each of these reached xterm as a working OSC 52
+    // clipboard write or OSC 8 link.
+    for (const text of [
+      `a${ESC}${BEL}]52;c;ZXZpbA==${BEL}b`,
+      `a${ESC}\x00]0;owned${BEL}b`,
+      `a${ESC}\x7f]8;;javascript:alert(1)${BEL}b`,
+      `a${ESC}\x9d52;c;ZXZpbA==${BEL}b`,
+      `a\x9b1\x9d52;c;ZXZpbA==${BEL}b`,
+      `a${ESC}[1\x9d8;;javascript:alert(1)${BEL}b`,
+      `a${ESC}[1\x90$q m${ST}b`,
+    ]) {
+      const out = neutralizeTerminalOutput(text);
+      expect(opensString(out), JSON.stringify(out)).toBe(false);
+      for (let cut = 0; cut <= text.length; cut++) expect(opensString(filterInPieces(text, [cut]))).toBe(false);
+    }
+    // And in general: random mixes of the characters that matter, cut at random places (a fixed seed).
+    const alphabet = [ESC, BEL, '\x00', '\x7f', '\x18', '\x9b', '\x9c', '\x9d', '\x90', '\x9f', '\x85', '[', ']', 'P', '_', '^', 'X', '\\', '1', ';', 'm', 't', ' ', 'a'];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 5000; round++) {
+      const text = Array.from({ length: 4 + random(12) }, () => alphabet[random(alphabet.length)]).join('');
+      const out = filterInPieces(text, [random(text.length + 1)].sort((x, y) => x - y));
+      expect(opensString(out), JSON.stringify([text, out])).toBe(false);
+    }
   });
 
   it('passes on a lone escape at the end and an absurdly long CSI', () => {

@@ -45,6 +45,11 @@ function isC1StringIntroducer(code: number): boolean {
   return code === 0x90 || code === 0x98 || code === 0x9d || code === 0x9e || code === 0x9f;
 }
 
+function isExecutedInEscape(code: number): boolean {
+  // C0 controls other than ESC, CAN and SUB (which end or restart a sequence), and DEL.
+  return (code < 0x20 && code !== ESC && code !== CAN && code !== SUB) || code === 0x7f;
+}
+
 export function createTerminalFilter(): TerminalFilter {
   let state: State = 'ground';
   let pending = '';
@@ -84,6 +89,22 @@ export function createTerminalFilter(): TerminalFilter {
           break;
         case 'escape': {
           const char = chunk[i] ?? '';
+          if (code >= 0x80 && code <= 0x9f) {
+            // A C1 control abandons the escape in the terminal (xterm's "anywhere" rule) and acts as in ground
+            // state: read it again there, so an 8-bit introducer after ESC (ESC 0x9d ...) is still a string.
+            pending = '';
+            state = 'ground';
+            i -= 1;
+            start = i + 1;
+            break;
+          }
+          if (isExecutedInEscape(code)) {
+            // The terminal runs C0 controls (BEL, NUL, LF...) and ignores DEL without leaving the escape, so the
+            // character after them is still the escape's (ESC BEL ] is an OSC): pass the control on, keep the ESC.
+            if (code !== 0x7f) out += char;
+            start = i + 1;
+            break;
+          }
           if (isStringIntroducer(char)) {
             pending = '';
             state = 'string';
@@ -106,6 +127,14 @@ export function createTerminalFilter(): TerminalFilter {
           break;
         }
         case 'csi':
+          if (code >= 0x80 && code <= 0x9f) {
+            // As in an escape: a C1 control ends the CSI in the terminal and is read as in ground state.
+            pending = '';
+            state = 'ground';
+            i -= 1;
+            start = i + 1;
+            break;
+          }
           pending += chunk[i] ?? '';
           if (code >= 0x40 && code <= 0x7e) {
             // Final byte. `t` is window manipulation: resize, move, and reporting the title back as input.
