@@ -316,8 +316,9 @@ export type ParameterKind = z.infer<typeof ParameterKind>;
 const PYTHON_KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
+// arguments and eval cannot be bound in strict mode, which every ES module is.
 const TYPESCRIPT_RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of await async'.split(' '),
+  'arguments eval break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of await async'.split(' '),
 );
 
 /** Whether a name can be a function or parameter name in the spec's language. */

@@ -227,3 +227,59 @@ describe('node:test file', () => {
     expect(results).toEqual({ good: { pass: 5, fail: 0 }, bad: { pass: 1, fail: 4 } });
   });
 });
+
+// The function's own name must not collide with what the test module imports or defines (pytest, math, float for
+// float('inf'), test_* functions pytest would collect; node:test's test and assert): tests call it by a fixed alias.
+describe('a function named like the test module’s own names', () => {
+  const named = (name: string, language: 'python' | 'typescript'): Spec =>
+    Spec.parse({
+      name,
+      language,
+      description: 'Doubles x.',
+      parameters: [{ name: 'x', type: 'float' }],
+      returns: { type: 'float' },
+      examples: [{ args: [{ $float: 'inf' }], expected: { $float: 'inf' } }, { args: [1.5], expected: 3 }, { args: [2] }],
+      constraints: [],
+      tier: 'sandbox',
+    });
+
+  it.skipIf(!pythonWithPytest)('pytest passes for pytest, math, float and test_ names', async () => {
+    for (const name of ['pytest', 'math', 'float', 'test_double']) {
+      const dir = path.join(temp.dir, `collide-py-${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'solution.py'), renderFunction(templates, named(name, 'python'), { body: 'return x * 2' }).content);
+      fs.writeFileSync(path.join(dir, 'test_solution.py'), renderTests(templates, named(name, 'python')).file.content);
+      const outcome = await run(pythonWithPytest as string, ['-I', '-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_solution.py'], { cwd: dir });
+      expect(pytestCounts(outcome.stdout), `${name}: ${outcome.stdout}${outcome.stderr}`).toEqual({ passed: 3, failed: 0 });
+      expect(outcome.code, name).toBe(0);
+    }
+  });
+
+  it('node:test files type-check and pass for test and assert', async () => {
+    for (const name of ['test', 'assert']) {
+      const dir = path.join(temp.dir, `collide-ts-${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const source = renderFunction(templates, named(name, 'typescript'), { body: 'return x * 2;' }).content;
+      const tests = renderTests(templates, named(name, 'typescript')).file.content;
+      fs.writeFileSync(path.join(dir, 'solution.ts'), source);
+      fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests);
+      const program = ts.createProgram([path.join(dir, 'solution.ts'), path.join(dir, 'solution.test.ts')], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: ['node'],
+        typeRoots: [path.resolve(__dirname, '../../../node_modules/@types')],
+        skipLibCheck: true,
+      });
+      expect(ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')), name).toEqual([]);
+      const toJs = (text: string): string => ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+      fs.writeFileSync(path.join(dir, 'solution.js'), toJs(source));
+      fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests));
+      const outcome = await run(process.execPath, ['--test', '--test-reporter=tap', 'solution.test.js'], { cwd: dir });
+      expect({ pass: Number(/^# pass (\d+)/m.exec(outcome.stdout)?.[1]), fail: Number(/^# fail (\d+)/m.exec(outcome.stdout)?.[1]) }, `${name}: ${outcome.stdout}`).toEqual({ pass: 3, fail: 0 });
+    }
+  });
+});

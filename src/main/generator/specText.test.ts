@@ -126,4 +126,20 @@ describe('spec schema', () => {
       expect((error as ArkError).details).toMatchObject({ line: 3 });
     }
   });
+
+  // Strict mode (every ES module) cannot bind these, so the generated function would not compile.
+  it('forbids arguments and eval as TypeScript parameter names', () => {
+    for (const name of ['arguments', 'eval']) {
+      const spec = { ...base, language: 'typescript', parameters: [{ name, type: 'int' }], examples: [{ args: [1], expected: 1 }] };
+      expect(issuesOf(spec).join(), name).toMatch(new RegExp(`"${name}" is not a valid typescript parameter name`));
+    }
+  });
+
+  it('refuses integers past 2^53 in spec JSON instead of rounding them, and points at $int', () => {
+    const text = JSON.stringify({ ...base, examples: [{ args: [1, 2], expected: 3 }] }, null, 2).replace('"expected": 3', '"expected": 9007199254740993');
+    expect(() => parseSpecJson(text)).toThrow(/9007199254740993 .*line \d+.*\{"\$int": "9007199254740993"\}/);
+    // The same digits inside a string, a safe integer and a float stay as they are.
+    const fine = { ...base, description: 'Not 9007199254740993.', examples: [{ args: [-9007199254740991, 0], expected: 1e300 }] };
+    expect(parseSpecJson(JSON.stringify(fine)).examples[0]?.expected).toBe(1e300);
+  });
 });

@@ -34,7 +34,27 @@ export function parseSpecJson(text: string): Spec {
     }
     throw new ArkError('invalid-input', `The spec is not valid JSON: ${message}`);
   }
+  assertExactIntegers(text);
   return parseSpec(data);
+}
+
+// JSON.parse rounds integers past 2^53 without a word (9007199254740993 becomes ...992), so tests would check a
+// different number than the spec states. Every number token outside strings is checked on the text itself.
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+function assertExactIntegers(text: string): void {
+  for (const match of text.matchAll(JSON_TOKEN)) {
+    const token = match[0];
+    if (token.startsWith('"') || /[.eE]/.test(token) || Number.isSafeInteger(Number(token))) continue;
+    const before = text.slice(0, match.index).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1] ?? '').length + 1;
+    throw new ArkError(
+      'invalid-input',
+      `The spec's integer ${token} (line ${line}, column ${column}) is beyond 2^53 and would lose digits: write it as {"$int": "${token}"}.`,
+      { line, column },
+    );
+  }
 }
 
 /** The stored form of a spec: JSON, two-space indented, fields in schema order. */

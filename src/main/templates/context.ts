@@ -205,6 +205,7 @@ export function templateContext(input: Spec, options: TemplateContextOptions = {
     throw new ArkError('invalid-input', `The spec is not valid: ${issue?.path.join('.') || 'spec'}: ${issue?.message ?? 'invalid'}.`);
   }
   const spec = parsed.data;
+  if (spec.language === 'typescript') assertExactInTypeScript(spec);
   const types = [...spec.parameters.map((parameter) => parameter.type), spec.returns.type].map((type) => parseType(type));
   return {
     spec: specContext(spec),
@@ -214,4 +215,24 @@ export function templateContext(input: Spec, options: TemplateContextOptions = {
     module_path: options.modulePath ?? './solution.js',
     cases: testCases(spec),
   };
+}
+
+// TypeScript renders the spec's int as number, which holds integers exactly only up to 2^53; a bigint literal for a
+// larger $int would not type-check against it. Such a spec is refused here, once, rather than rendered wrong.
+function assertExactInTypeScript(spec: Spec): void {
+  const check = (value: SpecValue | undefined, where: string): void => {
+    if (value === null || value === undefined || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((item) => check(item, where));
+    const digits = (value as { $int?: unknown }).$int;
+    if (typeof digits === 'string' && Object.keys(value).length === 1 && !Number.isSafeInteger(Number(digits))) {
+      throw new ArkError('invalid-input', `${where}: the integer ${digits} is beyond 2^53, which a TypeScript number cannot hold exactly; use a smaller value, or a Python spec.`);
+    }
+    Object.values(value).forEach((item) => check(item, where));
+  };
+  spec.parameters.forEach((parameter, index) => check(parameter.default, `parameters[${index}].default`));
+  spec.examples.forEach((example, index) => {
+    check(example.args, `examples[${index}].args`);
+    check(example.kwargs, `examples[${index}].kwargs`);
+    check(example.expected, `examples[${index}].expected`);
+  });
 }

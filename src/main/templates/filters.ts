@@ -31,23 +31,46 @@ function assertValue(value: unknown, filter: string): asserts value is SpecValue
   if (!isSpecValue(value)) throw new Error(`${filter}: not an example value (JSON or a $tuple/$set/$dict/$float/$int object).`);
 }
 
+/**
+ * Control, format (bidi overrides, zero-width), separator, private-use, unassigned and lone-surrogate characters: the
+ * ones that are invisible or reorder text in an editor (Trojan Source), or end a line in one language and not the
+ * other. Spec text never reaches generated source with one of these raw; every writer below escapes them.
+ */
+function isInvisible(ch: string): boolean {
+  return ch !== ' ' && /[\p{C}\p{Z}]/u.test(ch);
+}
+
+/** The Python escape of one character, as repr() writes it; inside a non-raw string it reads back as that character. */
+function pyEscape(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
+}
+
+/** The JavaScript escape of one character; valid in string literals, and visible (not interpreted) in comments. */
+function jsEscape(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
 /** Python's repr() quoting: single quotes unless the text has single quotes and no double quotes. */
 export function pyString(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
     if (ch === '\\') out += '\\\\';
     else if (ch === quote) out += '\\' + quote;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch !== ' ' && /[\p{C}\p{Z}]/u.test(ch)) {
-      // Control, format, separator and lone-surrogate characters are escaped as repr() does: never raw in source.
-      out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
-    } else out += ch;
+    else if (isInvisible(ch)) out += pyEscape(ch);
+    else out += ch;
   }
   return out + quote;
+}
+
+/** A double-quoted TypeScript string: JSON's escapes, plus every invisible character (JSON leaves U+202E raw). */
+function tsString(text: string): string {
+  return Array.from(JSON.stringify(text), (ch) => (isInvisible(ch) ? jsEscape(ch) : ch)).join('');
 }
 
 function pyNumber(value: number): string {
@@ -87,8 +110,7 @@ export function tsLiteral(value: SpecValue): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  // JSON.stringify escapes quotes, backslashes, control characters and lone surrogates; U+2028/9 are legal since ES2019.
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return tsString(value);
   if (Array.isArray(value)) return `[${value.map(tsLiteral).join(', ')}]`;
   const tag = tagged(value);
   if (tag) {
@@ -102,11 +124,12 @@ export function tsLiteral(value: SpecValue): string {
       case '$float':
         return { inf: 'Infinity', '-inf': '-Infinity', nan: 'NaN' }[tag.value];
       case '$int':
-        return `${tag.digits}n`;
+        // Within 2^53 a number is exact and matches the number type TypeScript gives int; beyond it only bigint is.
+        return Number.isSafeInteger(Number(tag.digits)) ? String(Number(tag.digits)) : `${tag.digits}n`;
     }
   }
   const entries = Object.entries(value);
-  return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${JSON.stringify(key)}: ${tsLiteral(item)}`).join(', ')} }`;
+  return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${tsString(key)}: ${tsLiteral(item)}`).join(', ')} }`;
 }
 
 /* ---------------------------------------------------------------------------------------------------------------
@@ -237,10 +260,9 @@ export function oneLine(text: string): string {
 export function pyDocstringText(text: string): string {
   let out = '';
   for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
     if (ch === '\\') out += '\\\\';
     else if (ch === '\n' || ch === '\t') out += ch;
-    else if (code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff)) out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+    else if (isInvisible(ch)) out += pyEscape(ch);
     else out += ch;
   }
   out = out.replace(/"(?=")/g, '\\"');
@@ -321,7 +343,7 @@ export function pyDocstring(spec: ContextSpec, style: 'google' | 'short' = 'goog
 }
 
 function jsdocText(text: string): string {
-  return text.replace(/\*\//g, '*\\/');
+  return Array.from(text.replace(/\*\//g, '*\\/'), (ch) => (ch !== '\t' && isInvisible(ch) ? jsEscape(ch) : ch)).join('');
 }
 
 /** A JSDoc block: summary, details, @param, @returns, @throws and @example lines. */

@@ -108,7 +108,9 @@ function describeLiquidError(error: unknown, template: string): TemplateErrorDet
   }
   const position = deepest.token?.getPosition?.() ?? [1, 1];
   const root = deepest.originalError instanceof Error ? deepest.originalError.message : deepest.message;
-  const message = (root ?? String(error)).replace(/, line:\d+, col:\d+$/, '');
+  const raw = (root ?? String(error)).replace(/, line:\d+, col:\d+$/, '');
+  // A partial that renders itself (directly or through another) recurses until the stack runs out; say so.
+  const message = /Maximum call stack size exceeded/.test(raw) ? 'partials nest too deeply: does a template render or include itself?' : raw;
   return { line: position[0], column: position[1], message, template: deepest.token?.file || template };
 }
 

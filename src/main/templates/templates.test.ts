@@ -119,6 +119,16 @@ describe('template engine', () => {
   });
 });
 
+describe('a template that renders itself', () => {
+  it('fails with an error naming the template and the cause, not a bare stack overflow', { timeout: 10_000 }, () => {
+    engine.save('parts/loop.liquid', "x{% render 'parts/loop' %}");
+    const error = thrown(() => engine.render('parts/loop.liquid', {}));
+    expect(error.code).toBe('invalid-input');
+    // Whichever comes first, the stack or the render-time limit; both name the template and are bounded.
+    expect(error.message).toMatch(/^Template parts\/loop\.liquid, line 1, column \d+: (partials nest too deeply|template render limit exceeded)/);
+  });
+});
+
 describe('filters', () => {
   it('indents like Jinja (not the first line) and keeps blank lines empty', () => {
     expect(indent('a\n\nb', 2)).toBe('a\n\n  b');
@@ -161,5 +171,72 @@ describe('built-in templates', () => {
     expect(output).toContain('export function safeEcho(text: string, times: number = 1, ...extra: string[]): string {\n  return text.repeat(times);\n}');
     expect(output).toContain(' * @param text - What to echo.');
     expect(output).toContain(' * @throws {ValueError} See the examples.');
+  });
+});
+
+// Trojan Source: bidi overrides and zero-width characters make code read differently from how it runs. Spec text
+// reaches docstrings, JSDoc and string literals; none may carry such a character raw, and literals keep its value.
+describe('invisible and bidi characters in spec text', () => {
+  const hidden = 'user \u202Eadmin\u2066 \u200B\u00AD\u2028end \u{E0041}';
+  const RAW = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\u00A0]/u;
+  const hostile = (language: 'python' | 'typescript'): Spec =>
+    Spec.parse({
+      name: 'check',
+      language,
+      description: `Check ${hidden}.\n\nDetails ${hidden}`,
+      parameters: [{ name: 'who', type: 'str', description: hidden }],
+      returns: { type: 'str', description: hidden },
+      examples: [{ args: [hidden], expected: { [hidden]: hidden } }, { args: ['x'], raises: 'ValueError', note: hidden }],
+      constraints: [hidden],
+      tier: 'sandbox',
+    });
+
+  it('never appear raw in generated Python or TypeScript', () => {
+    for (const language of ['python', 'typescript'] as const) {
+      const lang = language === 'python' ? 'python' : 'typescript';
+      const context = templateContext(hostile(language));
+      for (const kind of ['function', 'test']) {
+        const name = `${lang}/${kind}/${kind === 'test' ? (language === 'python' ? 'pytest_test' : 'node_test') : 'typed_function'}.liquid`;
+        const output = engine.render(name, context as unknown as Record<string, unknown>).output.replace(/[\n\t]/g, ' ');
+        expect(RAW.exec(output), name).toBeNull();
+      }
+    }
+  });
+
+  it('keep their exact value in the Python docstring and in TypeScript string literals', () => {
+    const python = engine.render('python/function/typed_function.liquid', templateContext(hostile('python')) as unknown as Record<string, unknown>).output;
+    const docstring = /"""([\s\S]*?)"""/.exec(python)?.[1] ?? '';
+    // The docstring is a normal (non-raw) literal: evaluate its escapes the way Python does for \x, \u and \U.
+    const decoded = docstring.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|\\)/g, (_m, code: string) => (code === '\\' ? '\\' : String.fromCodePoint(parseInt(code.slice(1), 16))));
+    // (Wrapping turns the line separator into a space, as it does any whitespace.)
+    expect(decoded).toContain(`Check ${hidden.replace('\u2028', ' ')}.`);
+    const literal = /deepStrictEqual\(functionUnderTest\((.*)\), (.*)\);/.exec(engine.render('typescript/test/node_test.liquid', templateContext(hostile('typescript')) as unknown as Record<string, unknown>).output);
+    expect(new Function(`return [${literal?.[1]}, ${literal?.[2]}]`)()).toEqual([hidden, { [hidden]: hidden }]);
+  });
+});
+
+// TypeScript's int is number: a bigint literal would not type-check against it, and past 2^53 a number is inexact.
+describe('big integers in a TypeScript spec', () => {
+  const withInt = (digits: string): Spec =>
+    Spec.parse({
+      name: 'next',
+      language: 'typescript',
+      description: 'The next integer.',
+      parameters: [{ name: 'n', type: 'int' }],
+      returns: { type: 'int' },
+      examples: [{ args: [{ $int: digits }], expected: 1 }],
+      constraints: [],
+      tier: 'sandbox',
+    });
+
+  it('renders an $int within 2^53 as a plain number', () => {
+    const output = engine.render('typescript/test/node_test.liquid', templateContext(withInt('-9007199254740991')) as unknown as Record<string, unknown>).output;
+    expect(output).toContain('functionUnderTest(-9007199254740991)');
+  });
+
+  it('refuses an $int beyond 2^53 with the example and the reason', () => {
+    const error = thrown(() => templateContext(withInt('9007199254740993')));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(/^examples\[0\]\.args: the integer 9007199254740993 is beyond 2\^53/);
   });
 });
