@@ -69,6 +69,13 @@ export function createTerminalFilter(): TerminalFilter {
         }
       }
       const code = chunk.charCodeAt(i);
+      if ((state === 'escape' || state === 'csi') && code >= 0x80 && code <= 0x9f) {
+        // A C1 control abandons an escape or a CSI in the terminal (xterm's "anywhere" rule) and acts as in ground
+        // state: handle it there, so an 8-bit introducer after ESC (ESC 0x9d ...) or inside a CSI is still a string.
+        pending = '';
+        state = 'ground';
+        start = i;
+      }
       switch (state) {
         case 'ground':
           if (code === ESC) {
@@ -89,15 +96,6 @@ export function createTerminalFilter(): TerminalFilter {
           break;
         case 'escape': {
           const char = chunk[i] ?? '';
-          if (code >= 0x80 && code <= 0x9f) {
-            // A C1 control abandons the escape in the terminal (xterm's "anywhere" rule) and acts as in ground
-            // state: read it again there, so an 8-bit introducer after ESC (ESC 0x9d ...) is still a string.
-            pending = '';
-            state = 'ground';
-            i -= 1;
-            start = i + 1;
-            break;
-          }
           if (isExecutedInEscape(code)) {
             // The terminal runs C0 controls (BEL, NUL, LF...) and ignores DEL without leaving the escape, so the
             // character after them is still the escape's (ESC BEL ] is an OSC): pass the control on, keep the ESC.
@@ -127,14 +125,6 @@ export function createTerminalFilter(): TerminalFilter {
           break;
         }
         case 'csi':
-          if (code >= 0x80 && code <= 0x9f) {
-            // As in an escape: a C1 control ends the CSI in the terminal and is read as in ground state.
-            pending = '';
-            state = 'ground';
-            i -= 1;
-            start = i + 1;
-            break;
-          }
           pending += chunk[i] ?? '';
           if (code >= 0x40 && code <= 0x7e) {
             // Final byte. `t` is window manipulation: resize, move, and reporting the title back as input.
