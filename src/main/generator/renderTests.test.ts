@@ -98,6 +98,32 @@ function pytestCounts(output: string): { passed: number; failed: number } {
   return { passed: Number(/(\d+) passed/.exec(output)?.[1] ?? 0), failed: Number(/(\d+) failed/.exec(output)?.[1] ?? 0) };
 }
 
+// Types are stripped with the TypeScript compiler's transpileModule (Node 20 cannot run .ts), after a type check.
+function toJs(source: string): string {
+  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+}
+
+/** The strict type errors of dir's solution.ts and solution.test.ts, as messages. */
+function typeScriptErrors(dir: string): string[] {
+  const program = ts.createProgram([path.join(dir, 'solution.ts'), path.join(dir, 'solution.test.ts')], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+    typeRoots: [path.resolve(__dirname, '../../../node_modules/@types')],
+    skipLibCheck: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+}
+
+/** Runs dir's solution.test.js with node:test; its pass and fail counts, and what it printed. */
+async function nodeTestCounts(dir: string): Promise<{ pass: number; fail: number; output: string }> {
+  const outcome = await run(process.execPath, ['--test', '--test-reporter=tap', 'solution.test.js'], { cwd: dir });
+  return { pass: Number(/^# pass (\d+)/m.exec(outcome.stdout)?.[1]), fail: Number(/^# fail (\d+)/m.exec(outcome.stdout)?.[1]), output: outcome.stdout };
+}
+
 describe('pytest file', () => {
   it('is parametrised with real assertions and inert literals', () => {
     const { file, template, runner, framework } = renderTests(templates, echo);
@@ -184,11 +210,6 @@ describe('node:test file', () => {
   const correctBody = "if (factor < 0) throw new RangeError('negative factor');\nreturn { values: values.map((value) => value * factor), label: label.toUpperCase() };";
   const wrongBody = 'return { values: values.map((value) => value + factor), label };';
 
-  // Types are stripped with the TypeScript compiler's transpileModule (Node 20 cannot run .ts), after a type check.
-  function toJs(source: string): string {
-    return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-  }
-
   it('type-checks, then passes against a correct implementation and fails against a wrong one', async () => {
     const tests = renderTests(templates, scale);
     expect(tests.framework).toBe('node:test');
@@ -204,25 +225,12 @@ describe('node:test file', () => {
       const fn = renderFunction(templates, scale, { body });
       fs.writeFileSync(path.join(dir, 'solution.ts'), fn.content);
       fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests.file.content);
-      if (label === 'good') {
-        const program = ts.createProgram([path.join(dir, 'solution.ts'), path.join(dir, 'solution.test.ts')], {
-          strict: true,
-          noEmit: true,
-          target: ts.ScriptTarget.ES2022,
-          module: ts.ModuleKind.NodeNext,
-          moduleResolution: ts.ModuleResolutionKind.NodeNext,
-          types: ['node'],
-          typeRoots: [path.resolve(__dirname, '../../../node_modules/@types')],
-          skipLibCheck: true,
-        });
-        const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-        expect(diagnostics).toEqual([]);
-      }
+      if (label === 'good') expect(typeScriptErrors(dir)).toEqual([]);
       fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
       fs.writeFileSync(path.join(dir, 'solution.js'), toJs(fn.content));
       fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests.file.content));
-      const outcome = await run(process.execPath, ['--test', '--test-reporter=tap', 'solution.test.js'], { cwd: dir });
-      results[label] = { pass: Number(/^# pass (\d+)/m.exec(outcome.stdout)?.[1]), fail: Number(/^# fail (\d+)/m.exec(outcome.stdout)?.[1]) };
+      const { pass, fail } = await nodeTestCounts(dir);
+      results[label] = { pass, fail };
     }
     expect(results).toEqual({ good: { pass: 5, fail: 0 }, bad: { pass: 1, fail: 4 } });
   });
@@ -263,23 +271,12 @@ describe('a function named like the test module’s own names', () => {
       const tests = renderTests(templates, named(name, 'typescript')).file.content;
       fs.writeFileSync(path.join(dir, 'solution.ts'), source);
       fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests);
-      const program = ts.createProgram([path.join(dir, 'solution.ts'), path.join(dir, 'solution.test.ts')], {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: ['node'],
-        typeRoots: [path.resolve(__dirname, '../../../node_modules/@types')],
-        skipLibCheck: true,
-      });
-      expect(ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')), name).toEqual([]);
-      const toJs = (text: string): string => ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      expect(typeScriptErrors(dir), name).toEqual([]);
       fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
       fs.writeFileSync(path.join(dir, 'solution.js'), toJs(source));
       fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests));
-      const outcome = await run(process.execPath, ['--test', '--test-reporter=tap', 'solution.test.js'], { cwd: dir });
-      expect({ pass: Number(/^# pass (\d+)/m.exec(outcome.stdout)?.[1]), fail: Number(/^# fail (\d+)/m.exec(outcome.stdout)?.[1]) }, `${name}: ${outcome.stdout}`).toEqual({ pass: 3, fail: 0 });
+      const { pass, fail, output } = await nodeTestCounts(dir);
+      expect({ pass, fail }, `${name}: ${output}`).toEqual({ pass: 3, fail: 0 });
     }
   });
 });
