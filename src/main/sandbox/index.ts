@@ -558,6 +558,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     } else {
       interpreter = resolveNode({ path: options.nodePath ?? process.execPath, ...options.node }, isolation.user, system);
     }
+    const runtimeFlags = await javascriptRuntimeFlags(interpreter);
     if (interpreter.note && !warned.has(interpreter.note)) {
       // Said once per app run (and the interpreter used is kept with every run), not repeated in every result.
       warned.add(interpreter.note);
@@ -581,7 +582,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         // -S at the sandbox tier: no site module (~25 ms, and no site-packages for untrusted code).
         return ['-I', '-B', '-u', ...(request.tier === 'sandbox' ? ['-S'] : []), script, ...(request.args ?? [])];
       }
-      return [...javascriptRuntimeFlags(interpreter), `--max-old-space-size=${limits.memoryMb}`, script, ...(request.args ?? [])];
+      return [...runtimeFlags, `--max-old-space-size=${limits.memoryMb}`, script, ...(request.args ?? [])];
     };
     const runPlan: RunPlan = {
       isolation,

@@ -1,5 +1,4 @@
 // Finds the real interpreter behind a configured name (once), and the folders the sandbox must bind for it to start.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArkError } from '../../shared/errors';
@@ -210,7 +209,7 @@ export function resolveNode(config: NodeConfig, user: SandboxUser, system: reado
 }
 
 // Runtimes by executable path, and whether each accepts --disable-wasm-trap-handler (asked once per runtime).
-const trapHandlerFlagSupport = new Map<string, boolean>();
+const trapHandlerFlagSupport = new Map<string, Promise<boolean>>();
 
 /**
  * Flags a JavaScript runtime needs before the program under an address-space limit. V8 reserves 8-10 GiB of address
@@ -220,17 +219,15 @@ const trapHandlerFlagSupport = new Map<string, boolean>();
  * bounds in code and reserves only what the memory uses. Node has the flag since 20.15 and 22.2; an older runtime
  * refuses unknown flags, so it is asked first.
  */
-export function javascriptRuntimeFlags(interpreter: Interpreter): string[] {
+export async function javascriptRuntimeFlags(interpreter: Interpreter): Promise<string[]> {
   if (interpreter.language !== 'javascript' || interpreter.addressSpaceHeadroomMb === null) return [];
   let supported = trapHandlerFlagSupport.get(interpreter.executable);
-  if (supported === undefined) {
-    const probe = spawnSync(interpreter.executable, ['--disable-wasm-trap-handler', '-e', ''], {
+  if (!supported) {
+    supported = runProcess(interpreter.executable, ['--disable-wasm-trap-handler', '-e', ''], {
       env: { ...interpreter.env, PATH: process.env.PATH ?? '' },
-      stdio: 'ignore',
-      timeout: 10_000,
-    });
-    supported = probe.status === 0;
+      timeoutMs: 10_000,
+    }).then((outcome) => outcome.exitCode === 0);
     trapHandlerFlagSupport.set(interpreter.executable, supported);
   }
-  return supported ? ['--disable-wasm-trap-handler'] : [];
+  return (await supported) ? ['--disable-wasm-trap-handler'] : [];
 }
