@@ -33,14 +33,21 @@ export function languageForPath(file: string): Language | undefined {
 export function readSourceFile(file: string): string {
   let bytes: Buffer;
   try {
-    const stats = fs.statSync(file);
-    if (stats.isDirectory()) throw new ArkError('invalid-input', `${file} is a folder; give the path of one source file.`);
-    // A device reports size 0 and never ends (/dev/zero), and opening a named pipe waits for a writer: neither is a source file.
-    if (!stats.isFile()) throw new ArkError('invalid-input', `${file} is not a regular file (a device, pipe or socket); give the path of one source file.`);
-    if (stats.size > maxValidateBytes) {
-      throw new ArkError('invalid-input', `${file} is ${(stats.size / 1_000_000).toFixed(1)} MB; the validator checks files up to ${maxValidateBytes / 1_000_000} MB.`);
+    // Checked on the opened file, so the path cannot be swapped between the check and the read; O_NONBLOCK because
+    // opening a named pipe would otherwise wait for a writer.
+    const handle = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const stats = fs.fstatSync(handle);
+      if (stats.isDirectory()) throw new ArkError('invalid-input', `${file} is a folder; give the path of one source file.`);
+      // A device reports size 0 and never ends (/dev/zero); a pipe or socket is no source file either.
+      if (!stats.isFile()) throw new ArkError('invalid-input', `${file} is not a regular file (a device, pipe or socket); give the path of one source file.`);
+      if (stats.size > maxValidateBytes) {
+        throw new ArkError('invalid-input', `${file} is ${(stats.size / 1_000_000).toFixed(1)} MB; the validator checks files up to ${maxValidateBytes / 1_000_000} MB.`);
+      }
+      bytes = readAtMost(handle, maxValidateBytes + 1);
+    } finally {
+      fs.closeSync(handle);
     }
-    bytes = readAtMost(file, maxValidateBytes + 1);
   } catch (err) {
     if (err instanceof ArkError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -59,21 +66,12 @@ export function readSourceFile(file: string): string {
   return text;
 }
 
-/**
- * Reads up to `limit` bytes of a regular file: the path could be swapped for a device or a pipe after it was checked,
- * so the file opened is checked again, without blocking, and never read past the limit.
- */
-function readAtMost(file: string, limit: number): Buffer {
-  const handle = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    if (!fs.fstatSync(handle).isFile()) throw new ArkError('invalid-input', `${file} is not a regular file (a device, pipe or socket); give the path of one source file.`);
-    const buffer = Buffer.alloc(limit);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < limit; length += read) read = fs.readSync(handle, buffer, length, limit - length, null);
-    return buffer.subarray(0, length);
-  } finally {
-    fs.closeSync(handle);
-  }
+/** Up to `limit` bytes from an open file: one that grew since its size was read is never read past the limit. */
+function readAtMost(handle: number, limit: number): Buffer {
+  const buffer = Buffer.alloc(limit);
+  let length = 0;
+  for (let read = -1; read !== 0 && length < limit; length += read) read = fs.readSync(handle, buffer, length, limit - length, null);
+  return buffer.subarray(0, length);
 }
 
 export const validateCommand: CliCommand = {
