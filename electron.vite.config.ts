@@ -24,6 +24,8 @@ export default defineConfig({
           indexWorker: resolve(__dirname, 'src/main/indexer/worker.ts'),
           // TypeScript checks of the quality analyzer run on a thread of their own (src/main/quality/typescriptThread.ts).
           typescriptWorker: resolve(__dirname, 'src/main/quality/typescriptWorker.ts'),
+          // WAL checkpoints of the long-lived hosts run on a thread of their own (src/main/store/checkpointer.ts).
+          checkpointWorker: resolve(__dirname, 'src/main/store/checkpointWorker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
