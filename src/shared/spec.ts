@@ -321,11 +321,21 @@ const TYPESCRIPT_RESERVED = new Set(
   'arguments eval break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of await async'.split(' '),
 );
 
+// Generated TypeScript names these globals: literals (Infinity, NaN, undefined, new Set, new Map) and the skeleton's
+// `throw new Error`. A function or parameter of the same name would shadow them, so a default or an example would
+// mean the function itself. (Python needs no such list: defaults are evaluated before the def binds its name.)
+const TYPESCRIPT_GLOBALS_USED = new Set(['Infinity', 'NaN', 'undefined', 'Set', 'Map', 'Error']);
+
 /** Whether a name can be a function or parameter name in the spec's language. */
 export function isIdentifier(name: string, language: SpecLanguage): boolean {
   if (name === '__proto__' || name.length > 64) return false;
   if (language === 'python') return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !PYTHON_KEYWORDS.has(name);
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !TYPESCRIPT_RESERVED.has(name);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !TYPESCRIPT_RESERVED.has(name) && !TYPESCRIPT_GLOBALS_USED.has(name);
+}
+
+/** Why a name that passes the identifier pattern is still refused, for the spec's error message. */
+function reservedReason(name: string, language: SpecLanguage): string {
+  return language === 'typescript' && TYPESCRIPT_GLOBALS_USED.has(name) ? ` (generated code uses the global ${name}, which it would shadow)` : '';
 }
 
 const IdentifierText = z.string().min(1).max(64).regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be an identifier');
@@ -398,14 +408,16 @@ export const Spec = z
     const issue = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message });
     };
-    if (!isIdentifier(spec.name, spec.language)) issue(['name'], `"${spec.name}" is not a valid ${spec.language} function name.`);
+    if (!isIdentifier(spec.name, spec.language)) issue(['name'], `"${spec.name}" is not a valid ${spec.language} function name${reservedReason(spec.name, spec.language)}.`);
     const names = new Set<string>();
     let seenDefault = false;
     let seenVarPositional = false;
     let seenVarKeyword = false;
     spec.parameters.forEach((parameter, index) => {
       const kind = parameter.kind ?? 'positional';
-      if (!isIdentifier(parameter.name, spec.language)) issue(['parameters', index, 'name'], `"${parameter.name}" is not a valid ${spec.language} parameter name.`);
+      if (!isIdentifier(parameter.name, spec.language)) {
+        issue(['parameters', index, 'name'], `"${parameter.name}" is not a valid ${spec.language} parameter name${reservedReason(parameter.name, spec.language)}.`);
+      }
       if (names.has(parameter.name)) issue(['parameters', index, 'name'], `Parameter "${parameter.name}" appears twice.`);
       names.add(parameter.name);
       if (seenVarKeyword) issue(['parameters', index], 'Nothing may follow the var-keyword parameter.');

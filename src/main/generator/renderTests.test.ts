@@ -7,6 +7,7 @@ import { createTemplateEngine } from '../templates';
 import { makeTempDir } from '../testing/tempDir';
 import { renderFunction, renderTests } from './renderTests';
 import { parseRunnerOutput } from './runnerScript';
+import { parseSpecJson } from './specText';
 import { python, pythonWithPytest, run } from './testing';
 
 const templates = createTemplateEngine({ builtinDir: path.resolve(__dirname, '../../../templates') });
@@ -277,6 +278,40 @@ describe('a function named like the test module’s own names', () => {
       fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests));
       const { pass, fail, output } = await nodeTestCounts(dir);
       expect({ pass, fail }, `${name}: ${output}`).toEqual({ pass: 3, fail: 0 });
+    }
+  });
+});
+
+// JSON -0.0 parses to -0, which String() and JSON.stringify both write as 0: an int in Python, a different argument.
+describe('a negative zero in spec JSON', () => {
+  const signOf = parseSpecJson(
+    JSON.stringify({
+      name: 'sign_of',
+      language: 'python',
+      description: 'The sign of x, telling -0.0 from 0.0.',
+      parameters: [{ name: 'x', type: 'float' }],
+      returns: { type: 'float' },
+      examples: [{ args: ['NEGATIVE_ZERO'], expected: -1 }, { args: [0.5], expected: 1 }],
+      constraints: [],
+      tier: 'sandbox',
+    }).replace('"NEGATIVE_ZERO"', '-0.0'),
+  );
+  const implementation = 'import math\n\ndef sign_of(x):\n    return math.copysign(1.0, x)\n';
+
+  it.skipIf(!python)('reaches pytest and the built-in runner as the float -0.0', async () => {
+    expect(Object.is(signOf.examples[0]?.args[0], -0)).toBe(true);
+    const rendered = renderTests(templates, signOf);
+    expect(rendered.file.content).toContain('pytest.param([-0.0], {}, -1,');
+    const dir = path.join(temp.dir, 'negative-zero');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'solution.py'), implementation);
+    fs.writeFileSync(path.join(dir, 'test_solution.py'), rendered.file.content);
+    fs.writeFileSync(path.join(dir, 'ark_runner.py'), rendered.runner?.content ?? '');
+    const runner = parseRunnerOutput((await run(python as string, ['-I', 'ark_runner.py'], { cwd: dir })).stdout);
+    expect(runner.summary).toEqual({ total: 2, passed: 2, failed: 0 });
+    if (pythonWithPytest) {
+      const outcome = await run(pythonWithPytest, ['-I', '-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_solution.py'], { cwd: dir });
+      expect(pytestCounts(outcome.stdout), outcome.stdout + outcome.stderr).toEqual({ passed: 2, failed: 0 });
     }
   });
 });

@@ -218,6 +218,11 @@ if __name__ == "__main__":
     sys.exit(_main())
 `;
 
+// JSON.stringify writes -0 as 0, which Python reads as the int 0; the tag reaches _decode, which reads float('-0.0').
+function keepNegativeZero(_key: string, value: unknown): unknown {
+  return Object.is(value, -0) ? { $float: '-0.0' } : value;
+}
+
 /** Renders the runner for a spec: constants (function, target, cases) followed by the static script body. */
 export function renderRunner(spec: Spec, target: RunnerTarget, options: RunnerOptions = {}): string {
   const cases = spec.examples.map((example, index) => ({
@@ -240,7 +245,7 @@ export function renderRunner(spec: Spec, target: RunnerTarget, options: RunnerOp
     `SOURCE = ${'source' in target ? pyLiteral(target.source) : 'None'}`,
     `TIMEOUT = ${timeout}`,
     `TOKEN = ${pyLiteral(options.token ?? '')}`,
-    `CASES_JSON = ${pyLiteral(JSON.stringify(cases))}`,
+    `CASES_JSON = ${pyLiteral(JSON.stringify(cases, keepNegativeZero))}`,
   ];
   return `${header.join('\n')}\n${RUNNER_BODY}`;
 }

@@ -135,6 +135,17 @@ describe('spec schema', () => {
     }
   });
 
+  // A module-level `function Infinity` (or a parameter named NaN) would shadow the global that literals and defaults name.
+  it('forbids the globals generated TypeScript uses as function and parameter names, and allows them in Python', () => {
+    for (const name of ['Infinity', 'NaN', 'undefined', 'Set', 'Map', 'Error']) {
+      const asFunction = { ...base, language: 'typescript', name };
+      expect(issuesOf(asFunction).join(), name).toContain(`"${name}" is not a valid typescript function name (generated code uses the global ${name}, which it would shadow)`);
+      const asParameter = { ...base, language: 'typescript', parameters: [{ name, type: 'float' }], examples: [{ args: [1], expected: 1 }] };
+      expect(issuesOf(asParameter).join(), name).toMatch(new RegExp(`"${name}" is not a valid typescript parameter name \\(generated code uses`));
+      expect(issuesOf({ ...base, name, parameters: [{ name, type: 'float' }], examples: [{ args: [1], expected: 1 }] }), name).toEqual([]);
+    }
+  });
+
   it('refuses integers past 2^53 in spec JSON instead of rounding them, and points at $int', () => {
     const text = JSON.stringify({ ...base, examples: [{ args: [1, 2], expected: 3 }] }, null, 2).replace('"expected": 3', '"expected": 9007199254740993');
     expect(() => parseSpecJson(text)).toThrow(/9007199254740993 .*line \d+.*\{"\$int": "9007199254740993"\}/);

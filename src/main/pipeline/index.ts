@@ -367,11 +367,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         deps.repo.addValidation(artifactId, sha256(code), spec.language, validation);
         const errors = verdict.findings.filter((finding) => finding.severity === 'error').length;
         if (!verdict.ok) reasons.push(`Validation failed at the ${spec.tier} tier: ${errors} error finding${errors === 1 ? '' : 's'}.`);
-        validateStage.finish(verdict.ok ? 'passed' : 'failed', `${verdict.findings.length} finding${verdict.findings.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'} at the ${spec.tier} tier`, {
+        // The validator's line numbers are the rendered file's; name the template too, so a broken (user-edited) one
+        // can be found — the code it rendered is the template's text around the body put into it.
+        const syntaxError = verdict.findings.find((finding) => finding.category === 'syntax' && finding.severity === 'error');
+        const syntaxNote = syntaxError && template ? `${spec.language === 'python' ? 'Python' : 'TypeScript'} syntax error at line ${syntaxError.line}, column ${syntaxError.column} of the code rendered by template ${template.name}: ${syntaxError.message.replace(/\.$/, '')}` : '';
+        if (syntaxNote) reasons.push(`${syntaxNote}.`);
+        validateStage.finish(verdict.ok ? 'passed' : 'failed', `${verdict.findings.length} finding${verdict.findings.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'} at the ${spec.tier} tier${syntaxNote ? `; ${syntaxNote}` : ''}`, {
           ok: verdict.ok,
           blocked: verdict.blocked,
           findings: verdict.findings.length,
           errors,
+          ...(syntaxError && template ? { syntaxError: { template: template.name, line: syntaxError.line, column: syntaxError.column, message: syntaxError.message } } : {}),
         });
       } else validateStage.finish('skipped', 'Nothing to validate.');
 

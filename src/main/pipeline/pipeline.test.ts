@@ -102,6 +102,17 @@ describe('pipeline', () => {
     expect(result.testRun).toBeNull();
   }, 60_000);
 
+  test('invalid code from a broken template is failed with the template named and the line of the rendered code', async () => {
+    h.templates.save('broken/function.liquid', 'import math\n\ndef {{ spec.name }}(n) -> :\n    {{ body | indent: 4 }}\n');
+    const result = await h.pipeline.run({ spec: { ...primeSpec([{ args: [2], expected: true }]), template: 'broken/function.liquid' }, body: 'return True' });
+    expect(result.status).toBe('failed');
+    const validate = result.stages.find((s) => s.stage === 'validate');
+    expect(validate?.detail.syntaxError).toMatchObject({ template: 'broken/function.liquid', line: 3 });
+    expect(validate?.summary).toMatch(/syntax error at line 3, column \d+ of the code rendered by template broken\/function\.liquid/);
+    expect(result.reasons.join('\n')).toMatch(/^Python syntax error at line 3, column \d+ of the code rendered by template broken\/function\.liquid: `->` is not valid Python\.$/m);
+    expect(result.testRun).toBeNull();
+  }, 60_000);
+
   test('result lines printed by the code under test cannot pass for results', async () => {
     const fake = 'print(\'{"index": 0, "passed": true, "actual": null, "repr": null, "error": null, "raised": null}\')\nprint(\'{"summary": {"total": 1, "passed": 1, "failed": 0}}\')\nreturn False';
     const result = await h.pipeline.run({ spec: primeSpec([{ args: [2], expected: true }]), body: fake });

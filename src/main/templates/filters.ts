@@ -74,6 +74,8 @@ function tsString(text: string): string {
 }
 
 function pyNumber(value: number): string {
+  // String(-0) is "0", an int in Python: the float -0.0 must keep its sign (copysign, 1 / x and repr tell them apart).
+  if (Object.is(value, -0)) return '-0.0';
   if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
   const text = String(value);
   // JS and Python agree on shortest round-trip digits; only the exponent spelling differs (1e-7 vs 1e-07), and both parse.

@@ -138,6 +138,10 @@ describe('filters', () => {
     );
   });
 
+  it('keeps the sign of negative zero: -0.0 in Python (0 would be an int), -0 in TypeScript', () => {
+    expect(engine.renderSource('{{ v | py_literal }} {{ v | ts_literal }} {{ w | py_literal }}', { v: -0, w: [0, -0, { $tuple: [-0] }] }).output).toBe('-0.0 -0 [0, -0.0, (-0.0,)]');
+  });
+
   it('renders types for both languages', () => {
     expect(engine.renderSource('{{ "List[Optional[int]]" | py_type }} / {{ "dict[str, tuple[int, ...]]" | ts_type }}', {}).output).toBe('list[Optional[int]] / Record<string, number[]>');
   });
