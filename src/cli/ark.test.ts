@@ -50,6 +50,14 @@ describe('ark CLI', () => {
     expect((await run('serve', '--port', 'abc')).code).toBe(2);
   });
 
+  it('refuses --db in a folder that does not exist, naming it, instead of creating it', async () => {
+    const typo = path.join(temp.dir, 'no-such-folder', 'deeper', 'ark.db');
+    const result = await run('db', 'info', '--db', typo);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`The folder ${path.dirname(typo)} for the database ${typo} does not exist`);
+    expect(fs.existsSync(path.join(temp.dir, 'no-such-folder'))).toBe(false);
+  });
+
   it('explains a damaged database with exit 3 and an error object under --json, leaving the file alone', async () => {
     const db = path.join(temp.dir, 'broken.db');
     fs.writeFileSync(db, 'this is not a database, it is a text file that is long enough to have a header........');

@@ -31,7 +31,7 @@ ${commands.flatMap((command) => command.usage.map((line) => `  ${line}`)).join('
 
 Options for every command:
   --json                        machine-readable output
-  --db PATH                     the database file (default: ARK_DB, else ark.db in the app's data folder)
+  --db PATH                     the database file, in a folder that exists (default: ARK_DB, else ark.db in the app's data folder)
 
 Exit codes: 0 success, 1 the checked thing failed, 2 usage error or bad input, 3 the app could not start.`;
 
@@ -76,7 +76,7 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
       io,
       appRoot,
       dbFlag,
-      withApp: (work, host) => withApp(appRoot, dbFlag, work, host),
+      withApp: (work, host) => withApp(appRoot, dbFlag, work, host, command.readsOnly === true),
     });
   } catch (err) {
     if (err instanceof UsageError) {

@@ -33,6 +33,8 @@ export type CliCommand = {
   /** Lines for `ark --help`: `ark NAME ARGS   what it does`. */
   usage: string[];
   options?: NonNullable<ParseArgsConfig['options']>;
+  /** The command only reads the database, so it also works on one this user cannot write (opened read-only). */
+  readsOnly?: boolean;
   run(ctx: CliContext): Promise<number>;
 };
 
@@ -41,8 +43,8 @@ export function configFor(appRoot: string, dbFlag: string | undefined, host: App
   return { host, dataDir, dbPath: resolveDbPath({ flag: dbFlag, dataDir }), appRoot, version: appVersion(appRoot) };
 }
 
-export async function withApp<T>(appRoot: string, dbFlag: string | undefined, work: (app: App) => Promise<T>, host: AppConfig['host'] = 'cli'): Promise<T> {
-  const app = await createApp(configFor(appRoot, dbFlag, host));
+export async function withApp<T>(appRoot: string, dbFlag: string | undefined, work: (app: App) => Promise<T>, host: AppConfig['host'] = 'cli', readsOnly = false): Promise<T> {
+  const app = await createApp({ ...configFor(appRoot, dbFlag, host), readOnlyWhenUnwritable: readsOnly });
   try {
     return await work(app);
   } finally {

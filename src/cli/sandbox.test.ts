@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../main/testing/tempDir';
+import { makeUnwritable } from '../main/testing/unwritable';
 import { runCli } from './testing';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -139,6 +140,31 @@ describe('run, validate and quality on a path without an extension', () => {
         expect(result.code, `${command} ${file}`).toBe(2);
         expect(result.err, `${command} ${file}`).toContain('not a regular file');
       }
+    }
+  });
+});
+
+describe('a database this user cannot write', () => {
+  it('still answers history, stats, search and db info; a command that writes is refused naming the file', async () => {
+    const folder = path.join(temp.dir, 'read-only');
+    fs.mkdirSync(folder);
+    const readOnlyDb = path.join(folder, 'ark.db');
+    const script = file('kept.py', 'print("kept")\n');
+    expect((await runCli(['run', script], readOnlyDb)).code).toBe(0);
+    const undo = makeUnwritable(folder);
+    if (!undo) return console.warn('SKIPPED: cannot make the folder unwritable here.');
+    try {
+      const history = await runCli(['history', '--json'], readOnlyDb);
+      expect(history.code, history.err).toBe(0);
+      expect(JSON.parse(history.out)).toHaveLength(1);
+      expect(JSON.parse((await runCli(['stats', '--json'], readOnlyDb)).out)).toMatchObject({ total: 1 });
+      expect(JSON.parse((await runCli(['db', 'info', '--json'], readOnlyDb)).out)).toMatchObject({ path: readOnlyDb, counts: { executions: 1 } });
+      expect((await runCli(['search', 'anything'], readOnlyDb)).out).toContain('no project is indexed yet');
+      const writing = await runCli(['run', script], readOnlyDb);
+      expect(writing.code).toBe(3);
+      expect(writing.err).toContain(`The database ${readOnlyDb} is read-only for this user`);
+    } finally {
+      undo();
     }
   });
 });

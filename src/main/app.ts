@@ -1,5 +1,6 @@
 // The composition root: the one place that knows how the store and the services fit together, for every host.
 import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo } from '../shared/app';
 import type { Language } from '../shared/domain';
 import { ArkError } from '../shared/errors';
@@ -18,7 +19,8 @@ import { createSandbox, type Sandbox } from './sandbox';
 import { detectIsolation } from './sandbox/isolation';
 import { withFindingsSummary } from './sandbox/validation';
 import { createAuditRepo } from './store/auditRepo';
-import { openDatabase, schemaVersion, type Db } from './store/db';
+import { startCheckpointer } from './store/checkpointer';
+import { nameDatabaseInErrors, openDatabase, schemaVersion, type Db } from './store/db';
 import { createExecutionRepo } from './store/executionRepo';
 import { createGenerationRepo } from './store/generationRepo';
 import { createLibraryRepo } from './store/libraryRepo';
@@ -82,7 +84,18 @@ export function localUserName(): string {
 export type AppOptions = { secretCipher?: SecretCipher };
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
-  const db = openDatabase(config.dbPath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+  const db = openDatabase(config.dbPath, {
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    readOnlyWhenUnwritable: config.readOnlyWhenUnwritable === true,
+    // The app's own data folder is created on first start; a chosen path (--db, ARK_DB) with a missing folder is refused.
+    createFolder: path.resolve(config.dbPath) === path.join(path.resolve(config.dataDir), 'ark.db'),
+  });
+  // The desktop app and the web host checkpoint the WAL on a thread of their own (see checkpointer.ts); a CLI command
+  // is over too soon to gain from it.
+  const checkpointer =
+    config.host !== 'cli' && !db.readonly && !db.memory
+      ? startCheckpointer(db, { file: config.dbPath, ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) })
+      : null;
   const repos = createRepos(db);
   const events = createEventHub();
   const isolation = await detectIsolation();
@@ -158,7 +171,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     insights: createInsights(db),
     suggestions: createSuggestionService({ db, quality, pipeline: generation.services.pipeline, provider: generation.services.provider }),
   };
-  const handlers = createHandlers({ repos, services, events, info, dbPath: config.dbPath, db, user });
+  const handlers = nameDatabaseInErrors(createHandlers({ repos, services, events, info, dbPath: config.dbPath, db, user }), config.dbPath);
   let closing: Promise<void> | null = null;
   let warming: Promise<void> | null = null;
   return {
@@ -184,6 +197,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         await Promise.allSettled([sandbox.close(), indexer.close(), generation.close()]);
         // After the pipeline's sandbox: a run stopped there may still finish its quality stage.
         await quality.close();
+        await checkpointer?.stop();
         db.close();
       })();
       return closing;

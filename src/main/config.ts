@@ -16,6 +16,8 @@ export type AppConfig = {
   /** better_sqlite3.node built for the current runtime, when it is not the one in node_modules (Electron in dev). */
   nativeBinding?: string;
   electronVersion?: string;
+  /** For a CLI command that only reads: a database this user cannot write is opened read-only instead of refused. */
+  readOnlyWhenUnwritable?: boolean;
 };
 
 /** Electron's app.getPath('userData') for our product name, reproduced for plain Node hosts. */

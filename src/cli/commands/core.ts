@@ -44,6 +44,7 @@ export const serveCommand: CliCommand = {
 
 export const dbCommand: CliCommand = {
   name: 'db',
+  readsOnly: true,
   usage: ['ark db info                   the database: path, schema version, row counts'],
   async run({ args, json, io, withApp }) {
     const [sub, ...more] = args;

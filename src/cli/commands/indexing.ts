@@ -79,6 +79,7 @@ function formatHit(hit: SearchHit): string {
 
 export const searchCommand: CliCommand = {
   name: 'search',
+  readsOnly: true,
   usage: ['ark search QUERY [--kind K,..] [--lang L,..] [--project ID] [--limit N]   search indexed symbols'],
   options: { kind: { type: 'string' }, lang: { type: 'string' }, project: { type: 'string' }, limit: { type: 'string' } },
   async run({ args, values, json, io, withApp }) {

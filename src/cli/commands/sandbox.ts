@@ -91,6 +91,7 @@ function summaryLine(run: ExecutionSummary): string {
 
 export const historyCommand: CliCommand = {
   name: 'history',
+  readsOnly: true,
   usage: ['ark history [--limit N] [--status S] [--lang L] [--from DATE] [--to DATE]   past sandbox runs, newest first'],
   options: { limit: { type: 'string' }, status: { type: 'string' }, lang: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
   async run({ args, values, json, io, withApp }) {
@@ -116,6 +117,7 @@ export const historyCommand: CliCommand = {
 
 export const statsCommand: CliCommand = {
   name: 'stats',
+  readsOnly: true,
   usage: ['ark stats [--lang L] [--from DATE] [--to DATE]   success rate, duration p50/p95 and statuses of sandbox runs'],
   options: { lang: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
   async run({ args, values, json, io, withApp }) {

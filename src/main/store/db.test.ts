@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArkError } from '../../shared/errors';
 import { makeTempDir } from '../testing/tempDir';
 import { createAuditRepo } from './auditRepo';
-import { latestSchemaVersion, openDatabase, schemaVersion } from './db';
+import { makeUnwritable } from '../testing/unwritable';
+import { latestSchemaVersion, nameDatabaseInErrors, openDatabase, schemaVersion } from './db';
 import { migrations } from './migrations';
 import { createSettingsRepo } from './settingsRepo';
 
@@ -129,6 +130,64 @@ describe('openDatabase', () => {
     const error = catchArkError(() => openDatabase(path.join(blocker, 'ark.db')));
     expect(error.code).toBe('unavailable');
     expect(error.message).toContain('--db');
+  });
+
+  it('refuses a missing folder it was told not to create, naming it, and creates nothing', () => {
+    const error = catchArkError(() => openDatabase(file, { createFolder: false }));
+    expect(error.code).toBe('not-found');
+    expect(error.message).toContain(`The folder ${path.dirname(file)} for the database ${file} does not exist`);
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+
+  it('names the database file when a statement meets another program’s lock', async () => {
+    const db = openDatabase(file, { busyTimeoutMs: 50 });
+    const holder = new Database(file);
+    holder.exec('BEGIN EXCLUSIVE');
+    const handlers = nameDatabaseInErrors({ 'settings.set': async () => createSettingsRepo(db).set('ui.theme', 'dark') }, file);
+    try {
+      await expect(handlers['settings.set']()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining(`The database ${file} is locked by another program`) });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      db.close();
+    }
+  });
+
+  // The file unwritable (SQLite puts its -shm beside it), or the folder (no -shm can be made: read from memory).
+  it.each(['file', 'folder'] as const)('opens a database whose %s it cannot write read-only for reading, and refuses it for writing', (what) => {
+    const db = openDatabase(file);
+    createSettingsRepo(db).set('ui.theme', 'dark');
+    db.close();
+    const undo = makeUnwritable(what === 'file' ? file : path.dirname(file));
+    if (!undo) return console.warn(`SKIPPED: cannot make the ${what} unwritable here.`);
+    try {
+      const writing = catchArkError(() => openDatabase(file));
+      expect(writing.code).toBe('unavailable');
+      expect(writing.message).toContain(`The database ${file} is read-only for this user`);
+      const reading = openDatabase(file, { readOnlyWhenUnwritable: true });
+      expect(reading.readonly).toBe(true);
+      expect(createSettingsRepo(reading).get('ui.theme')).toBe('dark');
+      expect(() => createSettingsRepo(reading).set('ui.theme', 'light')).toThrow(/readonly/);
+      reading.close();
+    } finally {
+      undo();
+    }
+  });
+
+  it('refuses to read an outdated database it cannot upgrade, and leaves it unchanged', () => {
+    openDatabase(file, { migrations: migrations.slice(0, -1) }).close();
+    const before = sha256(file);
+    const undo = makeUnwritable(path.dirname(file));
+    if (!undo) return console.warn('SKIPPED: cannot make the folder unwritable here.');
+    try {
+      const error = catchArkError(() => openDatabase(file, { readOnlyWhenUnwritable: true }));
+      expect(error.code).toBe('unavailable');
+      expect(error.message).toContain(`The database ${file} has schema ${latestSchemaVersion - 1}, older than this version of ARK Workbench reads (${latestSchemaVersion})`);
+      expect(error.message).toContain('cannot be upgraded');
+    } finally {
+      undo();
+    }
+    expect(sha256(file)).toBe(before);
   });
 
   it('keeps the audit trail append-only', () => {
