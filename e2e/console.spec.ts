@@ -59,6 +59,31 @@ test('Ctrl+C typed into the console interrupts the program; a long loop streams 
   await expect(page.getByTestId('run-button')).toBeEnabled();
 });
 
+test('a program flooding the console ends on the same screen and scrollback as if every line had been drawn', async () => {
+  const { page } = app;
+  // 300 000 lines, ~4 MB: the service leaves out the lines that scroll past the 1000 rows of scrollback anyway.
+  await page.getByTestId('activity-editor').click();
+  // (One print: line by line, Python writes each line to the terminal on its own, at ~60 000 lines a second.)
+  await typeCode(page, 'print("\\n".join(f"line {i}" for i in range(300000)))');
+  await page.getByTestId('run-button').click();
+  const status = page.getByTestId('console-status');
+  await expect(status).toHaveAttribute('data-status', 'success', { timeout: 60_000 });
+  await expect(terminalText(page)).toContainText('line 299999');
+  // The top of the scrollback: 1000 rows above the screen, whose last row holds the cursor after the last line.
+  const rows = await terminalText(page).locator(':scope > div').count();
+  await page.getByTestId('console-terminal').hover();
+  const firstRow = terminalText(page).locator(':scope > div').first();
+  // Each wheel event scrolls a few rows: scroll until the first row stops changing.
+  for (let previous = ''; ; ) {
+    for (let i = 0; i < 50; i++) await page.mouse.wheel(0, -2000);
+    const now = await firstRow.textContent();
+    if (now === previous) break;
+    previous = now ?? '';
+  }
+  await expect(firstRow).toHaveText(`line ${300000 - (1000 + rows - 1)}`);
+  await expect(terminalText(page).locator(':scope > div').nth(1)).toHaveText(`line ${300000 - (1000 + rows - 2)}`);
+});
+
 test('a console reloaded mid-run replays what it missed and carries on', async () => {
   const { page } = app;
   // Slow ticks, so everything since the start still fits on the terminal's screen after the reload.

@@ -56,6 +56,12 @@ export type RunOverride = z.infer<typeof RunOverride>;
 export const TerminalSize = z.object({ cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) });
 export type TerminalSize = z.infer<typeof TerminalSize>;
 
+/**
+ * Rows of scrollback in the console's terminal. The service relies on it: while a program floods the console, it leaves
+ * out lines that would scroll past this many rows anyway (src/main/sandbox/consoleFeed.ts).
+ */
+export const consoleScrollback = 1000;
+
 /** One request to run code. Batch or console is decided by the call (`sandbox.run` or `sandbox.start`), not here. */
 export const RunRequest = z.object({
   code: z.string().max(1_000_000),

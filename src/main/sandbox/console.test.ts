@@ -1,10 +1,10 @@
 // Console runs through a real PTY: input, Ctrl+C, stop, escape neutralising, flow control and replay after reconnecting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunRequest } from '../../shared/sandbox';
+import { consoleScrollback, type RunRequest } from '../../shared/sandbox';
 import { flowControl } from './index';
 import { flushBytes } from './outputPump';
 import { descendantsOf } from './procfs';
-import { createHarness, processesWith, uniqueMarker, waitFor, type Harness } from './testing';
+import { createHarness, headlessTerminal, processesWith, uniqueMarker, waitFor, type Harness } from './testing';
 
 function python(code: string, extra: Partial<RunRequest> = {}): RunRequest {
   return { code, language: 'python', tier: 'sandbox', limits: { timeoutMs: 15_000 }, ...extra };
@@ -121,10 +121,24 @@ describe('sandbox: console runs', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect((await result).status).toBe('success');
-    // The PTY turns \n into \r\n.
-    expect(textOf(runId).length).toBe(total + total / 100);
     // Without flow control the whole output would be waiting; with it, at most the high watermark plus what was in flight.
     expect(mostUnacked).toBeLessThan(flowControl.highWatermarkChars + 2 * flushBytes);
+    // Nothing is lost: the store has every line (the PTY turns \n into \r\n), and the console's terminal ends exactly
+    // as it would after every line, though lines that scrolled out of its scrollback anyway were never sent to it.
+    const stored = h.sandbox
+      .outputSince(runId, 0)
+      .map((c) => c.data)
+      .join('');
+    expect(stored.length).toBe(total + total / 100);
+    expect(textOf(runId).length).toBeLessThan(stored.length / 2);
+    const size = { cols: 80, rows: 24, scrollback: consoleScrollback };
+    const whole = headlessTerminal(size);
+    const fed = headlessTerminal(size);
+    await whole.write(stored);
+    await fed.write(textOf(runId));
+    expect(fed.state()).toEqual(whole.state());
+    whole.dispose();
+    fed.dispose();
   }, 60_000);
 
   it('replays the output after a given seq to a console that reconnects mid-run', async () => {

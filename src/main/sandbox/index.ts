@@ -31,6 +31,7 @@ import {
   type Stats,
   type StatsFilter,
   type ValidationSummary,
+  consoleScrollback,
 } from '../../shared/sandbox';
 import { sha256 } from '../hash';
 import type { ExecutionRepo, StoredChunk } from '../store/executionRepo';
@@ -45,6 +46,7 @@ import { childrenOf, descendantsOf, isAlive, listProcesses, signal as sendSignal
 import { seccompFilter } from './seccomp';
 import { createTerminalFilter } from './terminalFilter';
 import { consoleShell, heldBack, type ClosableTerminal } from './console';
+import { createConsoleFeed, type ConsoleFeed, type FeedSize } from './consoleFeed';
 import { countTasks, restorePermissions, sweepStaleRuns } from './housekeeping';
 
 export { detectVenv } from './interpreters';
@@ -142,6 +144,12 @@ export type Sandbox = {
 // much more output.
 export const flowControl = { highWatermarkChars: 1_000_000, lowWatermarkChars: 500_000, ackChars: 5_000 } as const;
 
+// While a program floods the console (the feed leaves lines out, see consoleFeed.ts, or holds more than `floodChars`),
+// the console is sent what its terminal would show at most this often, so the page parses a screenful and its
+// scrollback ten times a second instead of every line. Output that does not flood is sent as soon as the pump flushes it.
+export const floodUpdateMs = 100;
+const floodChars = 64 * 1024;
+
 type ActiveRun = {
   id: number;
   mode: RunMode;
@@ -162,6 +170,12 @@ type ActiveRun = {
   child: ChildProcess | null;
   terminal: IPty | null;
   pump: OutputPump;
+  /** A console run's output on its way to the UI (see consoleFeed.ts); null for batch runs. */
+  feed: ConsoleFeed | null;
+  /** The widest and tallest the console's terminal has been in this run. */
+  terminalSize: FeedSize;
+  lastSentAt: number;
+  sendTimer: NodeJS.Timeout | null;
   unacked: number;
   paused: boolean;
   timers: NodeJS.Timeout[];
@@ -176,6 +190,8 @@ type Prepared = {
   limits: RunLimits;
   validation: ValidationSummary | null;
 };
+
+const defaultTerminalSize = { cols: 80, rows: 24 };
 
 const scriptNames: Record<RunLanguage, string> = { python: 'main.py', javascript: 'main.js' };
 
@@ -452,6 +468,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     sweepEscapees(run, uid);
     const errorStream = run.mode === 'console' ? 'pty' : 'stderr';
     const lastChunks = run.pump.finish();
+    // The console gets the rest of the output before the run's end, whether or not it has caught up.
+    sendToConsole(run, true);
     let status: RunResult['status'];
     let detail: string | null;
     let exitCode: number | null = null;
@@ -630,11 +648,19 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         capture: mode === 'batch',
         store: (chunks: StoredChunk[]) => executions.appendOutput(prepared.id, chunks),
         emit: (chunk) => {
-          emit('sandbox.output', { runId: prepared.id, ...chunk });
-          if (mode === 'console') countUnacked(run, chunk.data.length);
+          if (run.feed) {
+            run.feed.push(chunk);
+            sendToConsole(run);
+          } else {
+            emit('sandbox.output', { runId: prepared.id, ...chunk });
+          }
         },
         onLimit: () => terminate(run, 'output-limit'),
       }),
+      feed: mode === 'console' ? createConsoleFeed({ scrollback: consoleScrollback, size: () => run.terminalSize }) : null,
+      terminalSize: { ...(prepared.request.terminal ?? defaultTerminalSize) },
+      lastSentAt: 0,
+      sendTimer: null,
       unacked: 0,
       paused: false,
       timers: [],
@@ -646,9 +672,37 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return run;
   };
 
-  const countUnacked = (run: ActiveRun, chars: number) => {
-    run.unacked += chars;
-    if (!run.paused && run.unacked > flowControl.highWatermarkChars && run.terminal) {
+  // What the console has not parsed yet: sent and not acknowledged, or still held by the feed.
+  const consoleBacklog = (run: ActiveRun) => run.unacked + (run.feed?.heldChars ?? 0);
+
+  /**
+   * Sends the console what its feed holds: at once, unless the console is a window behind (then on its next ack), or
+   * the program floods it (then once `floodUpdateMs` has passed since the last send); `final` sends regardless.
+   */
+  const sendToConsole = (run: ActiveRun, final = false) => {
+    const feed = run.feed;
+    if (!feed) return;
+    if (!final && run.unacked >= flowControl.highWatermarkChars) return pauseIfBehind(run);
+    const wait = run.lastSentAt + floodUpdateMs - performance.now();
+    if (!final && (feed.droppedSinceTake || feed.heldChars >= floodChars) && wait > 0) {
+      run.sendTimer ??= setTimeout(() => {
+        run.sendTimer = null;
+        sendToConsole(run);
+      }, wait);
+      return pauseIfBehind(run);
+    }
+    if (run.sendTimer) clearTimeout(run.sendTimer);
+    run.sendTimer = null;
+    const chunk = feed.take();
+    if (!chunk) return;
+    run.lastSentAt = performance.now();
+    emit('sandbox.output', { runId: run.id, ...chunk });
+    run.unacked += chunk.data.length;
+    pauseIfBehind(run);
+  };
+
+  const pauseIfBehind = (run: ActiveRun) => {
+    if (!run.paused && consoleBacklog(run) > flowControl.highWatermarkChars && run.terminal) {
       run.paused = true;
       run.terminal.pause();
       // A paused PTY is not read, so it would never reach its end: once the program is over (the launcher has
@@ -760,7 +814,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const { command } = run;
     // As root, setpriv drops to the sandbox user with no supplementary groups (node-pty's own uid option keeps root's).
     const drop = command.uid !== undefined && tools?.setpriv ? [tools.setpriv, `--reuid=${command.uid}`, `--regid=${command.gid}`, '--clear-groups', '--'] : [];
-    const size = prepared.request.terminal ?? { cols: 80, rows: 24 };
+    const size = prepared.request.terminal ?? defaultTerminalSize;
     // Framed as an APC string: were it ever to leak, the escape filter would drop it; and output only ever ends in a
     // prefix of it (and is held back) when it ends in an unfinished escape sequence, which a terminal holds back anyway.
     const endMark = `\x1b_ark-end-${randomBytes(12).toString('hex')}\x1b\\`;
@@ -881,13 +935,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         throw new ArkError('invalid-input', `A terminal of ${cols}×${rows} is not possible.`);
       }
       run.terminal.resize(cols, rows);
+      run.terminalSize = { cols: Math.max(run.terminalSize.cols, cols), rows: Math.max(run.terminalSize.rows, rows) };
       forward(run, 'SIGWINCH');
     },
     ack(runId, chars) {
       const run = active.get(runId);
       if (!run || !Number.isFinite(chars) || chars <= 0) return;
       run.unacked = Math.max(0, run.unacked - chars);
-      if (run.paused && run.unacked < flowControl.lowWatermarkChars) {
+      // What the feed held while the console was behind goes now (or at the next flood update).
+      sendToConsole(run);
+      if (run.paused && consoleBacklog(run) < flowControl.lowWatermarkChars) {
         run.paused = false;
         run.terminal?.resume();
       }

@@ -1,6 +1,8 @@
 // Test helpers for the sandbox: a real store in a temp folder, a recording emitter, and checks on the host's process table.
 import fs from 'node:fs';
 import path from 'node:path';
+import { SerializeAddon } from '@xterm/addon-serialize';
+import { Terminal } from '@xterm/headless';
 import type { OutputChunk, RunStatusEvent } from '../../shared/sandbox';
 import { makeTempDir } from '../testing/tempDir';
 import { openDatabase, type Db } from '../store/db';
@@ -81,4 +83,22 @@ export function uniqueMarker(name: string): string {
 
 export function openDescriptors(): number {
   return fs.readdirSync('/proc/self/fd').length;
+}
+
+/**
+ * A terminal as the console's (xterm.js's headless build, the same parser), to compare what two streams of output
+ * leave on it: screen and scrollback with their colours (serialised), which buffer is active and the cursor.
+ */
+export function headlessTerminal(size: { cols: number; rows: number; scrollback: number }) {
+  const term = new Terminal({ cols: size.cols, rows: size.rows, scrollback: size.scrollback, allowProposedApi: true });
+  const serializer = new SerializeAddon();
+  term.loadAddon(serializer);
+  return {
+    write: (text: string) => new Promise<void>((resolve) => term.write(text, resolve)),
+    state: () => {
+      const buffer = term.buffer.active;
+      return { screen: serializer.serialize(), type: buffer.type, x: buffer.cursorX, y: buffer.cursorY, length: buffer.length };
+    },
+    dispose: () => term.dispose(),
+  };
 }

@@ -4,7 +4,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { OutputChunk } from '../../../../shared/sandbox';
+import { OutputChunk, consoleScrollback } from '../../../../shared/sandbox';
 import { bridge, onConnectionChange } from '../../bridge';
 import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -42,10 +42,9 @@ export function ConsolePanel() {
     const term = new Terminal({
       fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, monospace",
       fontSize: 12,
-      // xterm.js's and VS Code's default. In a flood, 1000 rows of scrollback instead of 5000 took 17% less of the page's
-      // main-thread CPU per MB (10–27% in each of 11 paired rounds; docs/performance.md, ## Sandbox). The whole output
-      // stays in the run's stored history.
-      scrollback: 1000,
+      // 1000 rows, xterm.js's and VS Code's default; the service counts on it when a program floods the console. The
+      // whole output stays in the run's stored history.
+      scrollback: consoleScrollback,
       cursorBlink: true,
       // Links and OSC sequences are already removed by the service; nothing here opens URLs or reaches the clipboard.
       allowProposedApi: false,
