@@ -216,6 +216,38 @@ describe('Python extraction', () => {
     expect(byName(result, 'plain').calls).toEqual(['f', 'h', 'g', 'obj.method', 'if_needed', 'match', 'join', 'os.path.join']);
     expect(result.lines).toEqual({ total: 32, code: 26, comment: 1, blank: 5 });
   });
+
+  // The walk computes positions from the text and does not go into one-line expressions without a `(` after their
+  // start: these are the cases where that could go wrong (values as tree-sitter's Node API gives them).
+  it('gives UTF-16 positions after non-ASCII text and CRLF, and finds what one-line statements and comments hold', async () => {
+    const source = [
+      'ÉTÉ = "☀️ 𝄞"  # 𝄞 is two UTF-16 units',
+      'if TYPE_CHECKING: import typing',
+      'class Été: pass',
+      'def 𝔣(x="𝄞", y=[a for a in b]): return {k: v(k) for k in x}  # trailing',
+      'def g():',
+      '    total = (1 +  # a comment inside an expression',
+      '             # and a line of comment in it',
+      '             2)',
+      '    note = f"{m(1)} {{n(2)}}"',
+      '    values = [a, (b), c][0]',
+      '    h((x))',
+      '    return lambda: k(1)',
+      '',
+    ].join('\r\n');
+    const result = await extract('positions.py', source);
+    expect(result.imports).toEqual(['typing']);
+    // A one-line def ends where tree-sitter ends its trailing comment: after the `\r` (line 4 is 61 units before it).
+    expect(result.symbols.map((s) => [s.qualifiedName, s.startLine, s.startColumn, s.endLine, s.endColumn])).toEqual([
+      ['Été', 3, 0, 3, 15],
+      ['𝔣', 4, 0, 4, 74],
+      ['g', 5, 0, 12, 23],
+    ]);
+    expect(byName(result, '𝔣').calls).toEqual(['v']);
+    // `{{n(2)}}` in an f-string is text, not a call.
+    expect(byName(result, 'g').calls).toEqual(['m', 'h', 'k']);
+    expect(result.lines).toEqual({ total: 12, code: 11, comment: 1, blank: 0 });
+  });
 });
 
 const typescript = `import { readFile } from 'node:fs/promises';
