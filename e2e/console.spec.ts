@@ -59,31 +59,6 @@ test('Ctrl+C typed into the console interrupts the program; a long loop streams 
   await expect(page.getByTestId('run-button')).toBeEnabled();
 });
 
-test('a program flooding the console ends on the same screen and scrollback as if every line had been drawn', async () => {
-  const { page } = app;
-  // 300 000 lines, ~4 MB: the service leaves out the lines that scroll past the 1000 rows of scrollback anyway.
-  await page.getByTestId('activity-editor').click();
-  // (One print: line by line, Python writes each line to the terminal on its own, at ~60 000 lines a second.)
-  await typeCode(page, 'print("\\n".join(f"line {i}" for i in range(300000)))');
-  await page.getByTestId('run-button').click();
-  const status = page.getByTestId('console-status');
-  await expect(status).toHaveAttribute('data-status', 'success', { timeout: 60_000 });
-  await expect(terminalText(page)).toContainText('line 299999');
-  // The top of the scrollback: 1000 rows above the screen, whose last row holds the cursor after the last line.
-  const rows = await terminalText(page).locator(':scope > div').count();
-  const firstRow = terminalText(page).locator(':scope > div').first();
-  // Shift+PageUp scrolls the terminal a page at a time: until the first row stops changing.
-  await page.getByTestId('console-terminal').click();
-  for (let previous = ''; ; ) {
-    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+PageUp');
-    const now = await firstRow.textContent();
-    if (now === previous) break;
-    previous = now ?? '';
-  }
-  await expect(firstRow).toHaveText(`line ${300000 - (1000 + rows - 1)}`);
-  await expect(terminalText(page).locator(':scope > div').nth(1)).toHaveText(`line ${300000 - (1000 + rows - 2)}`);
-});
-
 test('a console reloaded mid-run replays what it missed and carries on', async () => {
   const { page } = app;
   // Slow ticks, so everything since the start still fits on the terminal's screen after the reload.
@@ -181,4 +156,29 @@ test('Settings shows the interpreter, the default limits and the isolation level
   await timeout.press('Enter');
   await expect(timeout).toHaveValue('5000');
   await page.getByTestId('sandbox-settings').screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'settings-sandbox.png') });
+});
+
+test('a program flooding the console ends on the same screen and scrollback as if every line had been drawn', async () => {
+  const { page } = app;
+  // 300 000 lines, ~4 MB: the service leaves out the lines that scroll past the 1000 rows of scrollback anyway.
+  await page.getByTestId('activity-editor').click();
+  // (One print: line by line, Python writes each line to the terminal on its own, at ~60 000 lines a second.)
+  await typeCode(page, 'print("\\n".join(f"line {i}" for i in range(300000)))');
+  await page.getByTestId('run-button').click();
+  const status = page.getByTestId('console-status');
+  await expect(status).toHaveAttribute('data-status', 'success', { timeout: 60_000 });
+  await expect(terminalText(page)).toContainText('line 299999');
+  // The top of the scrollback: 1000 rows above the screen, whose last row holds the cursor after the last line.
+  const rows = await terminalText(page).locator(':scope > div').count();
+  const firstRow = terminalText(page).locator(':scope > div').first();
+  // Shift+PageUp scrolls the terminal a page at a time: until the first row stops changing.
+  await page.getByTestId('console-terminal').click();
+  for (let previous = ''; ; ) {
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+PageUp');
+    const now = await firstRow.textContent();
+    if (now === previous) break;
+    previous = now ?? '';
+  }
+  await expect(firstRow).toHaveText(`line ${300000 - (1000 + rows - 1)}`);
+  await expect(terminalText(page).locator(':scope > div').nth(1)).toHaveText(`line ${300000 - (1000 + rows - 2)}`);
 });
