@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArkError } from '../../shared/errors';
 import { makeTempDir } from '../testing/tempDir';
+import { createIndexer, sourceWorkerScript } from '../indexer';
 import { createAuditRepo } from './auditRepo';
+import { createIndexRepo } from './indexRepo';
 import { makeUnwritable } from '../testing/unwritable';
 import { latestSchemaVersion, nameDatabaseInErrors, openDatabase, schemaVersion } from './db';
 import { migrations } from './migrations';
@@ -188,6 +190,24 @@ describe('openDatabase', () => {
       undo();
     }
     expect(sha256(file)).toBe(before);
+  });
+
+  it('rebuilds the symbol search index when it upgrades a schema-4 database, and search finds what was indexed', async () => {
+    const project = path.join(temp.dir, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'shapes.py'), 'def polygon_area(points):\n    """Shoelace formula for a simple polygon."""\n    return 0\n');
+    const old = openDatabase(file, { migrations: migrations.slice(0, 4) });
+    const indexer = createIndexer({ db: old, workerScript: sourceWorkerScript() });
+    await indexer.indexProject(project);
+    await indexer.close();
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    const repo = createIndexRepo(db);
+    // A word of the docstring (the full-text index) and a three-letter prefix of a name part.
+    expect(repo.search({ text: 'shoelace' }).map((hit) => hit.name)).toEqual(['polygon_area']);
+    expect(repo.search({ text: 'are' }).map((hit) => hit.name)).toContain('polygon_area');
+    db.close();
   });
 
   it('keeps the audit trail append-only', () => {
