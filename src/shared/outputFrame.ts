@@ -5,10 +5,10 @@ import type { OutputChunk, OutputStream } from './sandbox';
 
 const streams: readonly OutputStream[] = ['stdout', 'stderr', 'pty'];
 
-// Byte 0: the frame's kind, byte 1: the stream, bytes 8–15: runId, 16–23: seq (float64, little-endian: exact for
-// any id SQLite hands out), then the data. Bytes 2–7 are zero, so the numbers are aligned.
+// Byte 0: the frame's kind, byte 1: the stream, bytes 8–15: runId, 16–23: seq, 24–31: fromSeq (float64,
+// little-endian: exact for any id SQLite hands out), then the data. Bytes 2–7 are zero, so the numbers are aligned.
 const outputKind = 1;
-const headerBytes = 24;
+const headerBytes = 32;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -22,6 +22,7 @@ export function encodeOutputFrame(chunk: OutputChunk): Uint8Array {
   frame[1] = streams.indexOf(chunk.stream);
   view.setFloat64(8, chunk.runId, true);
   view.setFloat64(16, chunk.seq, true);
+  view.setFloat64(24, chunk.fromSeq ?? chunk.seq, true);
   const { written } = encoder.encodeInto(chunk.data, frame.subarray(headerBytes));
   return frame.subarray(0, headerBytes + written);
 }
@@ -32,5 +33,7 @@ export function decodeOutputFrame(frame: Uint8Array): OutputChunk | null {
   const stream = streams[frame[1] ?? -1];
   if (!stream) return null;
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  return { runId: view.getFloat64(8, true), seq: view.getFloat64(16, true), stream, data: decoder.decode(frame.subarray(headerBytes)) };
+  const seq = view.getFloat64(16, true);
+  const fromSeq = view.getFloat64(24, true);
+  return { runId: view.getFloat64(8, true), seq, ...(fromSeq !== seq ? { fromSeq } : {}), stream, data: decoder.decode(frame.subarray(headerBytes)) };
 }

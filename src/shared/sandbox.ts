@@ -133,6 +133,11 @@ export type RunResult = z.infer<typeof RunResult>;
 export const OutputChunk = z.object({
   runId: RunId,
   seq: z.number().int().positive(),
+  /**
+   * The first `seq` the chunk stands for, when it stands for several: a console update while the program floods it,
+   * which leaves out what the terminal would not keep (so it cannot be cut at a `seq`). Absent: just `seq`.
+   */
+  fromSeq: z.number().int().positive().optional(),
   stream: OutputStream,
   data: z.string(),
 });

@@ -26,8 +26,11 @@ export type FeedSize = {
 export type ConsoleFeed = {
   /** Takes the next chunk of (already neutralised) console output. */
   push(chunk: StoredChunk): void;
-  /** Everything held, as one chunk with the last sequence number, less what the terminal would not keep; null if none. */
-  take(): StoredChunk | null;
+  /**
+   * Everything held, as one chunk less what the terminal would not keep, with the first and last sequence numbers it
+   * stands for; null if nothing is held.
+   */
+  take(): (StoredChunk & { fromSeq: number }) | null;
   /** Characters held, not yet taken. */
   readonly heldChars: number;
   /** Whether some of what is held has been left out (the program floods the console). */
@@ -68,6 +71,7 @@ export function createConsoleFeed(options: { scrollback: number; size: () => Fee
   let droppedChars = 0;
   let droppedSinceTake = false;
   let lastSeq = 0;
+  let firstSeq = 0; // Of the first chunk pushed since the last take.
   let stream: StoredChunk['stream'] = 'pty';
   let scrollRegionSet = false;
   let autowrap = true;
@@ -193,6 +197,7 @@ export function createConsoleFeed(options: { scrollback: number; size: () => Fee
 
   return {
     push(chunk) {
+      if (firstSeq === 0) firstSeq = chunk.seq;
       lastSeq = chunk.seq;
       stream = chunk.stream;
       scan(chunk.data);
@@ -204,8 +209,10 @@ export function createConsoleFeed(options: { scrollback: number; size: () => Fee
       decided = [];
       decidedChars = 0;
       droppedSinceTake = false;
+      const fromSeq = firstSeq;
+      firstSeq = 0;
       if (!data) return null;
-      return { seq: lastSeq, stream, data };
+      return { seq: lastSeq, fromSeq, stream, data };
     },
     get heldChars() {
       return decidedChars + carriedSgr.length + run.length;

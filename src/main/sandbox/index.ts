@@ -696,7 +696,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const chunk = feed.take();
     if (!chunk) return;
     run.lastSentAt = performance.now();
-    emit('sandbox.output', { runId: run.id, ...chunk });
+    const { fromSeq, ...rest } = chunk;
+    emit('sandbox.output', { runId: run.id, ...rest, ...(fromSeq !== chunk.seq ? { fromSeq } : {}) });
     run.unacked += chunk.data.length;
     pauseIfBehind(run);
   };

@@ -116,18 +116,23 @@ export function ConsolePanel() {
     const replay = async () => {
       if (replaying) return;
       replaying = true;
-      for (;;) {
-        const reply = await bridge.invoke('sandbox.outputSince', { runId, afterSeq: lastSeq, limit: replayPage });
-        if (disposed || !reply.ok) break;
-        const next = takeNew(lastSeq, reply.value.chunks);
-        lastSeq = next.lastSeq;
-        if (next.text) write(next.text);
-        if (!reply.value.more) break;
+      // Until the live events that arrived meanwhile follow on from what the store gave (a flood update that reaches
+      // back into it cannot be cut, so what follows `lastSeq` is fetched again).
+      for (let caughtUp = false; !caughtUp && !disposed; ) {
+        for (;;) {
+          const reply = await bridge.invoke('sandbox.outputSince', { runId, afterSeq: lastSeq, limit: replayPage });
+          if (disposed || !reply.ok) break;
+          const next = takeNew(lastSeq, reply.value.chunks);
+          lastSeq = next.lastSeq;
+          if (next.text) write(next.text);
+          if (!reply.value.more) break;
+        }
+        const rest = takeNew(lastSeq, buffered);
+        buffered = [];
+        lastSeq = rest.lastSeq;
+        if (rest.text && !disposed) write(rest.text);
+        caughtUp = !rest.overlap;
       }
-      const rest = takeNew(lastSeq, buffered);
-      buffered = [];
-      lastSeq = rest.lastSeq;
-      if (rest.text && !disposed) write(rest.text);
       replaying = false;
     };
     const stopEvents = bridge.on((name, payload) => {
@@ -141,6 +146,7 @@ export function ConsolePanel() {
       const next = takeNew(lastSeq, [parsed.data]);
       lastSeq = next.lastSeq;
       if (next.text) write(next.text);
+      if (next.overlap) void replay();
     });
     // Back from a lost connection: fetch what was missed meanwhile, and ask again how the run ends.
     const stopConnection = onConnectionChange((state) => {

@@ -26,12 +26,19 @@ const running: ConsoleRun = { runId: 7, status: 'running', isolation: null, resu
 describe('takeNew', () => {
   it('writes each chunk once, in order, across a replay page and live events that overlap', () => {
     const page = takeNew(0, [chunk(1, 'a'), chunk(2, 'b'), chunk(3, 'c')]);
-    expect(page).toEqual({ text: 'abc', lastSeq: 3 });
+    expect(page).toEqual({ text: 'abc', lastSeq: 3, overlap: false });
     // Live events that arrived during the replay: two already written, one new, out of order.
-    expect(takeNew(page.lastSeq, [chunk(4, 'd'), chunk(2, 'b'), chunk(3, 'c')])).toEqual({ text: 'd', lastSeq: 4 });
+    expect(takeNew(page.lastSeq, [chunk(4, 'd'), chunk(2, 'b'), chunk(3, 'c')])).toEqual({ text: 'd', lastSeq: 4, overlap: false });
   });
   it('accepts skipped sequence numbers (chunks that were all escape sequences are never sent)', () => {
-    expect(takeNew(1, [chunk(5, 'x'), chunk(3, 'y')])).toEqual({ text: 'yx', lastSeq: 5 });
+    expect(takeNew(1, [chunk(5, 'x'), chunk(3, 'y')])).toEqual({ text: 'yx', lastSeq: 5, overlap: false });
+  });
+  it('writes a flood update that starts after what was written, and stops at one that reaches back into it', () => {
+    const update = (fromSeq: number, seq: number, data: string) => ({ ...chunk(seq, data), fromSeq });
+    expect(takeNew(3, [update(4, 9, 'new')])).toEqual({ text: 'new', lastSeq: 9, overlap: false });
+    expect(takeNew(9, [update(4, 9, 'old')])).toEqual({ text: '', lastSeq: 9, overlap: false });
+    // A replay reached chunk 6; the update stands for 4 to 9 and cannot be cut at 6.
+    expect(takeNew(5, [chunk(6, 'f'), update(4, 9, 'both')])).toEqual({ text: 'f', lastSeq: 6, overlap: true });
   });
 });
 

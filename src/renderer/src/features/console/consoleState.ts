@@ -25,17 +25,20 @@ export function withRunResult(run: ConsoleRun | null, result: RunResult): Consol
 /**
  * Orders output for the terminal: live chunks and replayed pages can overlap (a reconnect replays what may also be
  * arriving live), so each chunk is written once, in `seq` order. Sequence numbers can skip (a chunk that held only
- * neutralised escape sequences is never sent), so a skip is not a loss.
+ * neutralised escape sequences is never sent), so a skip is not a loss. A live update that stands for several chunks
+ * (`fromSeq`) and reaches back into what was written cannot be cut: `overlap` says so, and the caller fetches what
+ * follows `lastSeq` from the store instead.
  */
-export function takeNew(lastSeq: number, chunks: readonly OutputChunk[]): { text: string; lastSeq: number } {
+export function takeNew(lastSeq: number, chunks: readonly OutputChunk[]): { text: string; lastSeq: number; overlap: boolean } {
   let text = '';
   let seq = lastSeq;
   for (const chunk of [...chunks].sort((a, b) => a.seq - b.seq)) {
     if (chunk.seq <= seq) continue;
+    if ((chunk.fromSeq ?? chunk.seq) <= seq) return { text, lastSeq: seq, overlap: true };
     text += chunk.data;
     seq = chunk.seq;
   }
-  return { text, lastSeq: seq };
+  return { text, lastSeq: seq, overlap: false };
 }
 
 /**
