@@ -45,7 +45,9 @@ export function ConsolePanel() {
       // 1000 rows, xterm.js's and VS Code's default; the service counts on it when a program floods the console. The
       // whole output stays in the run's stored history.
       scrollback: consoleScrollback,
-      cursorBlink: true,
+      // No blinking (VS Code's default too): the blink kept Chromium drawing frames, 132 ms of CPU a second with the
+      // console just showing a finished run, 12 ms without (out/exp/console/idle.ts; docs/performance.md).
+      cursorBlink: false,
       // Links and OSC sequences are already removed by the service; nothing here opens URLs or reaches the clipboard.
       allowProposedApi: false,
     });
