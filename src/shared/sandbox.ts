@@ -263,8 +263,16 @@ export const sandboxRequests = {
   'sandbox.resize': { input: z.object({ runId: RunId }).extend(TerminalSize.shape).strict(), output: z.null() },
   /** The console parsed this many more characters (flow control). */
   'sandbox.ack': { input: z.object({ runId: RunId, chars: z.number().int().min(1).max(100_000_000) }).strict(), output: z.null() },
+  /**
+   * Output after `afterSeq`, page by page. With `terminal` (a console starting from the beginning, so only with
+   * `afterSeq` 0): one update standing for all the output so far, less what a terminal of that size would scroll out
+   * of its scrollback (see src/main/sandbox/consoleFeed.ts); `more` if the rest follows as pages.
+   */
   'sandbox.outputSince': {
-    input: z.object({ runId: RunId, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(2000).default(500) }).strict(),
+    input: z
+      .object({ runId: RunId, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(2000).default(500), terminal: TerminalSize.optional() })
+      .strict()
+      .refine((request) => request.terminal === undefined || request.afterSeq === 0, { message: 'terminal replays start from the beginning: afterSeq must be 0' }),
     output: OutputPage,
   },
   /** Resolves when the run ends. */

@@ -65,7 +65,11 @@ export function sandboxHandlers({ repos, services, events, db, user }: HandlerDe
       sandbox.ack(runId, chars);
       return null;
     },
-    'sandbox.outputSince': async ({ runId, afterSeq, limit }) => {
+    'sandbox.outputSince': async ({ runId, afterSeq, limit, terminal }) => {
+      if (terminal) {
+        const { chunk, more } = sandbox.terminalReplay(runId, terminal);
+        return { chunks: chunk ? [chunk] : [], more, status: sandbox.detail(runId).status };
+      }
       // One more than asked tells whether another page follows.
       const chunks = sandbox.outputSince(runId, afterSeq, limit + 1);
       return { chunks: chunks.slice(0, limit), more: chunks.length > limit, status: sandbox.detail(runId).status };

@@ -141,6 +141,31 @@ describe('sandbox: console runs', () => {
     fed.dispose();
   }, 60_000);
 
+  it('replays to a fresh console only what its terminal keeps, ending exactly as after every line', async () => {
+    const code = 'for i in range(20):\n    print("\\n".join(f"\\x1b[3{i % 8}mline {i}-{j}\\x1b[0m" for j in range(5000)))\n';
+    const { runId } = await h.sandbox.start(python(code, { limits: { timeoutMs: 60_000, outputBytes: 20_000_000 } }));
+    // A console that keeps up, as the panel does.
+    const stopAcking = setInterval(() => h.sandbox.ack(runId, 1_000_000), 5);
+    expect((await h.sandbox.wait(runId)).status).toBe('success');
+    clearInterval(stopAcking);
+    const stored = h.sandbox
+      .outputSince(runId, 0)
+      .map((c) => c.data)
+      .join('');
+    const size = { cols: 80, rows: 24, scrollback: consoleScrollback };
+    const { chunk, more } = h.sandbox.terminalReplay(runId, size);
+    expect(more).toBe(false);
+    expect(chunk?.fromSeq).toBe(1);
+    expect(chunk?.data.length).toBeLessThan(stored.length / 10);
+    const whole = headlessTerminal(size);
+    const fed = headlessTerminal(size);
+    await whole.write(stored);
+    await fed.write(chunk?.data ?? '');
+    expect(fed.state()).toEqual(whole.state());
+    whole.dispose();
+    fed.dispose();
+  }, 60_000);
+
   it('replays the output after a given seq to a console that reconnects mid-run', async () => {
     const code = 'import time\nfor i in range(30):\n    print("line", i, flush=True)\n    time.sleep(0.02)\ninput()\n';
     const { runId } = await h.sandbox.start(python(code));

@@ -121,6 +121,12 @@ export type Sandbox = {
   ack(runId: number, chars: number): void;
   /** Stored output after `seq` (at most `limit` chunks), to replay into a console that reconnects; live chunks follow as events. */
   outputSince(runId: number, seq: number, limit?: number): OutputChunk[];
+  /**
+   * What a console terminal of `size`, starting afresh, shows of a run's output so far: one update standing for all of
+   * it, less what the terminal would scroll out of its scrollback; `more` when it held too much to take at once (the
+   * rest follows its `seq`).
+   */
+  terminalReplay(runId: number, size: { cols: number; rows: number }): { chunk: OutputChunk | null; more: boolean };
   /** Resolves when a run ends (batch or console). */
   wait(runId: number): Promise<RunResult>;
   history(filter?: HistoryFilter): ExecutionSummary[];
@@ -192,6 +198,11 @@ type Prepared = {
 };
 
 const defaultTerminalSize = { cols: 80, rows: 24 };
+
+// A terminal replay reads stored output this many chunks at a time, and stops once it holds this much it cannot
+// leave out (the console then takes the rest in pages).
+const replayPageChunks = 200;
+const replayHeldChars = 16 * 1024 * 1024;
 
 const scriptNames: Record<RunLanguage, string> = { python: 'main.py', javascript: 'main.js' };
 
@@ -968,6 +979,40 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         const data = filter.push(chunk.data);
         return data ? [{ runId, seq: chunk.seq, stream: chunk.stream, data }] : [];
       });
+    },
+    terminalReplay(runId, size) {
+      if (!executions.get(runId)) throw new ArkError('not-found', `Run ${runId} does not exist.`);
+      const run = active.get(runId);
+      const widest = { cols: Math.max(size.cols, run?.terminalSize.cols ?? 0), rows: Math.max(size.rows, run?.terminalSize.rows ?? 0) };
+      const feed = createConsoleFeed({ scrollback: consoleScrollback, size: () => widest });
+      const filters = new Map<string, ReturnType<typeof createTerminalFilter>>();
+      let after = 0;
+      let more = false;
+      for (;;) {
+        // Stored chunks a page at a time, then those of a live run still waiting for their transaction.
+        const stored = executions.outputSince(runId, after, replayPageChunks);
+        const last = stored[stored.length - 1]?.seq ?? after;
+        const pending = stored.length < replayPageChunks ? (run?.pump.unstored().filter((chunk) => chunk.seq > last) ?? []) : [];
+        for (const chunk of [...stored, ...pending]) {
+          let filter = filters.get(chunk.stream);
+          if (!filter) {
+            filter = createTerminalFilter();
+            filters.set(chunk.stream, filter);
+          }
+          feed.push({ ...chunk, data: filter.push(chunk.data) });
+          after = chunk.seq;
+        }
+        if (stored.length < replayPageChunks) break;
+        // Output a terminal keeps in full (no plain lines to leave out) comes in pages after this one.
+        if (feed.heldChars > replayHeldChars) {
+          more = true;
+          break;
+        }
+      }
+      const taken = feed.take();
+      if (!taken) return { chunk: null, more };
+      const { fromSeq, ...chunk } = taken;
+      return { chunk: { runId, ...chunk, ...(fromSeq !== chunk.seq ? { fromSeq } : {}) }, more };
     },
     async wait(runId) {
       const run = active.get(runId);

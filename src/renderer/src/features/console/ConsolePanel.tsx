@@ -122,7 +122,9 @@ export function ConsolePanel() {
       // back into it cannot be cut, so what follows `lastSeq` is fetched again).
       for (let caughtUp = false; !caughtUp && !disposed; ) {
         for (;;) {
-          const reply = await bridge.invoke('sandbox.outputSince', { runId, afterSeq: lastSeq, limit: replayPage });
+          // From the start, the service sends what this terminal would show rather than every line since.
+          const terminal = lastSeq === 0 ? { terminal: { cols: term.cols, rows: term.rows } } : {};
+          const reply = await bridge.invoke('sandbox.outputSince', { runId, afterSeq: lastSeq, limit: replayPage, ...terminal });
           if (disposed || !reply.ok) break;
           const next = takeNew(lastSeq, reply.value.chunks);
           lastSeq = next.lastSeq;
