@@ -176,6 +176,32 @@ describe('openDatabase', () => {
     }
   });
 
+  it('refuses to read, from a folder it cannot write, a database whose write-ahead log holds changes (no stale data)', () => {
+    const db = openDatabase(file);
+    db.pragma('wal_autocheckpoint = 0');
+    createSettingsRepo(db).set('ui.theme', 'dark');
+    // As after a crash: the main file and its -wal, no -shm, in a folder this process cannot write.
+    const copy = path.join(temp.dir, 'copy');
+    fs.mkdirSync(copy);
+    fs.copyFileSync(file, path.join(copy, 'ark.db'));
+    fs.copyFileSync(`${file}-wal`, path.join(copy, 'ark.db-wal'));
+    db.close();
+    const copied = path.join(copy, 'ark.db');
+    const undo = makeUnwritable(copy);
+    if (!undo) return console.warn('SKIPPED: cannot make the folder unwritable here.');
+    try {
+      const error = catchArkError(() => openDatabase(copied, { readOnlyWhenUnwritable: true }));
+      expect(error.code).toBe('unavailable');
+      expect(error.message).toContain(`The database ${copied} has changes in its write-ahead log`);
+    } finally {
+      undo();
+    }
+    // With write access it opens, log and all.
+    const reopened = openDatabase(copied);
+    expect(createSettingsRepo(reopened).get('ui.theme')).toBe('dark');
+    reopened.close();
+  });
+
   it('refuses to read an outdated database it cannot upgrade, and leaves it unchanged', () => {
     openDatabase(file, { migrations: migrations.slice(0, -1) }).close();
     const before = sha256(file);

@@ -115,6 +115,16 @@ function openReadOnly(file: string, migrations: readonly Migration[], options: O
     const folderWritable = canWrite(path.dirname(path.resolve(file)));
     if (folderWritable || (fs.existsSync(`${file}-wal`) && fs.existsSync(`${file}-shm`))) db = new Database(file, { ...settings, fileMustExist: true });
     else {
+      // Committed changes can still be in the -wal file, which SQLite reads only with its -shm index: the main file
+      // alone would show older data without a word, so refuse instead.
+      if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) {
+        throw new ArkError(
+          'unavailable',
+          `The database ${file} has changes in its write-ahead log (${file}-wal) that cannot be read without write access to its folder. ` +
+            'Open it once with write access (ARK Workbench then folds the log into the file), or pass --db (or ARK_DB) with another path. Nothing was changed.',
+          { file, readOnly: true },
+        );
+      }
       const image = fs.readFileSync(file);
       if (image.length >= 20 && image[18] === 2 && image[19] === 2) image.fill(1, 18, 20);
       db = new Database(image, settings);
