@@ -186,10 +186,10 @@ test('a program flooding the console ends on the same screen and scrollback as i
 test('a console reloaded while a program floods it replays, carries on, and ends on the same scrollback', async () => {
   const { page } = app;
   await page.getByTestId('activity-editor').click();
-  // 20 bursts of 15 000 lines, 0.1 s apart: the reload lands mid-flood.
-  await typeCode(page, 'import time\nfor k in range(20): print("\\n".join(f"line {k * 15000 + i}" for i in range(15000))); time.sleep(0.1)');
+  // 40 bursts of 7 500 lines, 0.1 s apart: the reload lands mid-flood, once the first lines are shown.
+  await typeCode(page, 'import time\nfor k in range(40): print("\\n".join(f"line {k * 7500 + i}" for i in range(7500))); time.sleep(0.1)');
   await page.getByTestId('run-button').click();
-  await expect(terminalText(page)).toContainText(/line [3-9]\d{4}/, { timeout: 15_000 });
+  await expect(terminalText(page)).toContainText(/line \d{4}/, { timeout: 15_000 });
   await page.reload();
   await page.getByTestId('activity-console').click();
   const status = page.getByTestId('console-status');
