@@ -1,6 +1,7 @@
 // Python symbols, imports, complexity and calls from one walk over the tree with a cursor, creating no Node objects.
 import type { Language, Tree } from 'web-tree-sitter';
 import type { Parameter } from '../../../shared/indexing';
+import { LineIndex } from '../../parsing/lineIndex';
 import { openTreeCursor, type WasmTreeCursor } from '../../parsing/treeCursorWasm';
 import { callNameOf, cleanPythonDocstring, clip, collapse, countLines, summaryOf, syntaxIssues } from './text';
 import type { ExtractedSymbol, FileExtraction } from './types';
@@ -177,7 +178,7 @@ type Walk = {
   symbols: ExtractedSymbol[];
   imports: string[];
   stack: Scope[];
-  lineStarts: number[] | null;
+  lines: LineIndex;
 };
 
 export function extractPython(tree: Tree, source: string): FileExtraction {
@@ -188,7 +189,7 @@ export function extractPython(tree: Tree, source: string): FileExtraction {
   // may come until it is deleted.
   const isClean = !tree.rootNode.hasError;
   const cursor = openTreeCursor(tree);
-  const walk: Walk = { source, cursor, grammar, symbols: [], imports: [], stack: [], lineStarts: null };
+  const walk: Walk = { source, cursor, grammar, symbols: [], imports: [], stack: [], lines: new LineIndex(source) };
   const { kinds, tryStatement, canLeaveOut } = grammar;
   const stack = walk.stack;
   try {
@@ -386,24 +387,6 @@ function namedChildren(shape: Shape): Shape[] {
   return shape.children.filter((child) => child.isNamed);
 }
 
-/** 0-based row and column (in UTF-16 units) of a source index, as tree-sitter counts them: rows end at `\n` only. */
-function positionOf(walk: Walk, index: number): { row: number; column: number } {
-  let starts = walk.lineStarts;
-  if (!starts) {
-    starts = [0];
-    const { source } = walk;
-    for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
-    walk.lineStarts = starts;
-  }
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= index) low = middle;
-    else high = middle - 1;
-  }
-  return { row: low, column: index - (starts[low] as number) };
-}
 
 /**
  * A function or class symbol for the definition at the cursor, read from its header's children (and, if the body may
@@ -458,8 +441,8 @@ function definitionSymbol(walk: Walk, start: number, isClass: boolean): Extracte
 }
 
 function baseSymbol(walk: Walk, startIndex: number, endIndex: number, name: string, parent: Scope | undefined): ExtractedSymbol {
-  const start = positionOf(walk, startIndex);
-  const end = positionOf(walk, endIndex);
+  const start = walk.lines.point(startIndex);
+  const end = walk.lines.point(endIndex);
   return {
     kind: 'function',
     name,
