@@ -49,9 +49,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
   try {
     // The first statement reads the header: a damaged file or a lock shows up here, before anything is written.
-    const version = db.pragma('user_version', { simple: true }) as number;
-    refuseForeignSchema(db, file, version, migrations);
-    const target = targetVersion(migrations);
+    const { version, target } = readSchema(db, file, migrations);
     if (!isMemory) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -68,8 +66,12 @@ function targetVersion(migrations: readonly Migration[]): number {
   return migrations[migrations.length - 1]?.version ?? 0;
 }
 
-/** Refuses a database of a newer app, or an SQLite file of another program; either is left unchanged. */
-function refuseForeignSchema(db: Db, file: string, version: number, migrations: readonly Migration[]): void {
+/**
+ * The database's schema version and the one this build writes. Refuses a database of a newer app, or an SQLite file
+ * of another program; either is left unchanged.
+ */
+function readSchema(db: Db, file: string, migrations: readonly Migration[]): { version: number; target: number } {
+  const version = db.pragma('user_version', { simple: true }) as number;
   const target = targetVersion(migrations);
   if (version > target) {
     throw new ArkError(
@@ -86,9 +88,11 @@ function refuseForeignSchema(db: Db, file: string, version: number, migrations: 
       { file },
     );
   }
+  return { version, target };
 }
 
-function canWrite(target: string): boolean {
+/** Whether this process may write `target` (a file or folder). */
+export function canWrite(target: string): boolean {
   try {
     fs.accessSync(target, fs.constants.W_OK);
     return true;
@@ -133,9 +137,7 @@ function openReadOnly(file: string, migrations: readonly Migration[], options: O
     throw describeOpenError(file, err);
   }
   try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    refuseForeignSchema(db, file, version, migrations);
-    const target = targetVersion(migrations);
+    const { version, target } = readSchema(db, file, migrations);
     if (version < target) {
       throw new ArkError(
         'unavailable',

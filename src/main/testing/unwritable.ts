@@ -1,15 +1,7 @@
 // Makes a file or folder unwritable for this process, for tests of read-only databases, and undoes it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-
-function canWrite(target: string): boolean {
-  try {
-    fs.accessSync(target, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { canWrite } from '../store/db';
 
 /**
  * Takes write permission away (0o444 for a file, 0o555 for a folder). Root ignores modes, so as root the immutable
