@@ -15,6 +15,25 @@ test.afterAll(async () => {
 });
 
 const terminalText = (page: Page) => page.getByTestId('console-terminal').locator('.xterm-rows');
+/**
+ * After a program printed `line 0` … `line ${total - 1}`: the top of the console's scrollback is the line 1000 rows
+ * above the screen, whose last row holds the cursor after the last line.
+ */
+async function expectScrollbackTop(page: Page, total: number): Promise<void> {
+  const rows = await terminalText(page).locator(':scope > div').count();
+  const firstRow = terminalText(page).locator(':scope > div').first();
+  // Shift+PageUp scrolls the terminal a page at a time: until the first row stops changing.
+  await page.getByTestId('console-terminal').click();
+  for (let previous = ''; ; ) {
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+PageUp');
+    const now = await firstRow.textContent();
+    if (now === previous) break;
+    previous = now ?? '';
+  }
+  await expect(firstRow).toHaveText(`line ${total - (1000 + rows - 1)}`);
+  await expect(terminalText(page).locator(':scope > div').nth(1)).toHaveText(`line ${total - (1000 + rows - 2)}`);
+}
+
 // One-line loop body: Monaco's auto-indent would otherwise fight the typing.
 const loop = 'import time\nfor i in range(10**9): print("tick", i, flush=True); time.sleep(0.05)';
 
@@ -168,19 +187,7 @@ test('a program flooding the console ends on the same screen and scrollback as i
   const status = page.getByTestId('console-status');
   await expect(status).toHaveAttribute('data-status', 'success', { timeout: 60_000 });
   await expect(terminalText(page)).toContainText('line 299999');
-  // The top of the scrollback: 1000 rows above the screen, whose last row holds the cursor after the last line.
-  const rows = await terminalText(page).locator(':scope > div').count();
-  const firstRow = terminalText(page).locator(':scope > div').first();
-  // Shift+PageUp scrolls the terminal a page at a time: until the first row stops changing.
-  await page.getByTestId('console-terminal').click();
-  for (let previous = ''; ; ) {
-    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+PageUp');
-    const now = await firstRow.textContent();
-    if (now === previous) break;
-    previous = now ?? '';
-  }
-  await expect(firstRow).toHaveText(`line ${300000 - (1000 + rows - 1)}`);
-  await expect(terminalText(page).locator(':scope > div').nth(1)).toHaveText(`line ${300000 - (1000 + rows - 2)}`);
+  await expectScrollbackTop(page, 300000);
 });
 
 test('a console reloaded while a program floods it replays, carries on, and ends on the same scrollback', async () => {
@@ -195,16 +202,6 @@ test('a console reloaded while a program floods it replays, carries on, and ends
   const status = page.getByTestId('console-status');
   await expect(status).toHaveAttribute('data-status', 'success', { timeout: 60_000 });
   await expect(terminalText(page)).toContainText('line 299999');
-  const rows = await terminalText(page).locator(':scope > div').count();
-  const firstRow = terminalText(page).locator(':scope > div').first();
-  await page.getByTestId('console-terminal').click();
-  for (let previous = ''; ; ) {
-    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+PageUp');
-    const now = await firstRow.textContent();
-    if (now === previous) break;
-    previous = now ?? '';
-  }
   // Exactly as after every line once: no line written twice, none lost.
-  await expect(firstRow).toHaveText(`line ${300000 - (1000 + rows - 1)}`);
-  await expect(terminalText(page).locator(':scope > div').nth(1)).toHaveText(`line ${300000 - (1000 + rows - 2)}`);
+  await expectScrollbackTop(page, 300000);
 });
