@@ -44,7 +44,7 @@ import { isReachableBy, systemBinds } from './layout';
 import { createOutputPump, type OutputPump } from './outputPump';
 import { childrenOf, descendantsOf, isAlive, listProcesses, signal as sendSignal, uidOf } from './procfs';
 import { seccompFilter } from './seccomp';
-import { createTerminalFilter } from './terminalFilter';
+import { createStreamFilters } from './terminalFilter';
 import { consoleShell, heldBack, type ClosableTerminal } from './console';
 import { createConsoleFeed, type ConsoleFeed, type FeedSize } from './consoleFeed';
 import { countTasks, restorePermissions, sweepStaleRuns } from './housekeeping';
@@ -963,7 +963,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     outputSince(runId, seq, limit = 100_000) {
       if (!executions.get(runId)) throw new ArkError('not-found', `Run ${runId} does not exist.`);
-      const filters = new Map<string, ReturnType<typeof createTerminalFilter>>();
+      const filters = createStreamFilters();
       // Stored chunks, then those of a live run still waiting for their transaction.
       const stored = executions.outputSince(runId, seq, limit);
       const after = stored[stored.length - 1]?.seq ?? seq;
@@ -971,12 +971,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       // Each call filters afresh: a page that begins inside an escape sequence shows at worst its tail as plain text
       // (the ESC that opened it stayed with the page before), never a working sequence.
       return [...stored, ...pending].flatMap((chunk) => {
-        let filter = filters.get(chunk.stream);
-        if (!filter) {
-          filter = createTerminalFilter();
-          filters.set(chunk.stream, filter);
-        }
-        const data = filter.push(chunk.data);
+        const data = filters.push(chunk.stream, chunk.data);
         return data ? [{ runId, seq: chunk.seq, stream: chunk.stream, data }] : [];
       });
     },
@@ -985,7 +980,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const run = active.get(runId);
       const widest = { cols: Math.max(size.cols, run?.terminalSize.cols ?? 0), rows: Math.max(size.rows, run?.terminalSize.rows ?? 0) };
       const feed = createConsoleFeed({ scrollback: consoleScrollback, size: () => widest });
-      const filters = new Map<string, ReturnType<typeof createTerminalFilter>>();
+      const filters = createStreamFilters();
       let after = 0;
       let more = false;
       for (;;) {
@@ -994,12 +989,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         const last = stored[stored.length - 1]?.seq ?? after;
         const pending = stored.length < replayPageChunks ? (run?.pump.unstored().filter((chunk) => chunk.seq > last) ?? []) : [];
         for (const chunk of [...stored, ...pending]) {
-          let filter = filters.get(chunk.stream);
-          if (!filter) {
-            filter = createTerminalFilter();
-            filters.set(chunk.stream, filter);
-          }
-          feed.push({ ...chunk, data: filter.push(chunk.data) });
+          feed.push({ ...chunk, data: filters.push(chunk.stream, chunk.data) });
           after = chunk.seq;
         }
         if (stored.length < replayPageChunks) break;

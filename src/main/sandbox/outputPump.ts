@@ -1,7 +1,7 @@
 // Collects a run's output: caps it, batches it into chunks for the store and the UI, and neutralises what the UI sees.
 import type { OutputStream } from '../../shared/sandbox';
 import type { StoredChunk } from '../store/executionRepo';
-import { createTerminalFilter, type TerminalFilter } from './terminalFilter';
+import { createStreamFilters } from './terminalFilter';
 
 // Flush every 16 ms or 256 KiB: one message per PTY chunk floods the renderer long before the PTY runs dry, and 16 ms is
 // one frame, so the console still feels live. The size only matters in a flood (above 16 MB/s); there every batch costs
@@ -49,7 +49,7 @@ export function createOutputPump(options: OutputPumpOptions): OutputPump {
   const pending = new Map<OutputStream, string>();
   const captured = new Map<OutputStream, string[]>();
   const tails = new Map<OutputStream, string>();
-  const filters = new Map<OutputStream, TerminalFilter>();
+  const filters = createStreamFilters();
   let pendingBytes = 0;
   let bytes = 0;
   let truncated = false;
@@ -92,12 +92,7 @@ export function createOutputPump(options: OutputPumpOptions): OutputPump {
 
   const send = (chunks: StoredChunk[], final: boolean) => {
     for (const chunk of chunks) {
-      let filter = filters.get(chunk.stream);
-      if (!filter) {
-        filter = createTerminalFilter();
-        filters.set(chunk.stream, filter);
-      }
-      const data = filter.push(chunk.data) + (final ? filter.flush() : '');
+      const data = filters.push(chunk.stream, chunk.data) + (final ? filters.flush(chunk.stream) : '');
       if (data) options.emit({ ...chunk, data });
     }
   };

@@ -181,6 +181,23 @@ export function createTerminalFilter(): TerminalFilter {
   };
 }
 
+/** A filter per output stream (stdout, stderr, pty), each made on the stream's first chunk: a sequence goes on only within its stream. */
+export function createStreamFilters(): { push(stream: string, chunk: string): string; flush(stream: string): string } {
+  const filters = new Map<string, TerminalFilter>();
+  const filterOf = (stream: string) => {
+    let filter = filters.get(stream);
+    if (!filter) {
+      filter = createTerminalFilter();
+      filters.set(stream, filter);
+    }
+    return filter;
+  };
+  return {
+    push: (stream, chunk) => filterOf(stream).push(chunk),
+    flush: (stream) => filters.get(stream)?.flush() ?? '',
+  };
+}
+
 /** Filters a whole text at once (for output printed by the CLI to a real terminal). */
 export function neutralizeTerminalOutput(text: string): string {
   const filter = createTerminalFilter();
