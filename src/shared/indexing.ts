@@ -17,7 +17,8 @@ export const SymbolKind = z.enum([
 export type SymbolKind = z.infer<typeof SymbolKind>;
 
 /** Why the walk left a path out of the index (gitignored and default-ignored paths are not listed). */
-export const SkipReason = z.enum(['too-large', 'binary', 'unreadable', 'symlink-loop', 'vanished', 'not-utf8', 'outside-root']);
+/** `not-a-file`: a named pipe, socket or device with a source file's name (or a link to one); never opened. */
+export const SkipReason = z.enum(['too-large', 'binary', 'unreadable', 'symlink-loop', 'vanished', 'not-utf8', 'outside-root', 'not-a-file']);
 export type SkipReason = z.infer<typeof SkipReason>;
 
 /**

@@ -27,7 +27,8 @@ import type { ParseJob } from './parseFile';
 import type { FileResult } from './protocol';
 import { createProgressTracker, type ProgressTracker } from './progress';
 import { compileTierRules, defaultTierRules, type TierClassifier } from './tiers';
-import { isInside, walkProject } from './walk';
+import { isInside } from '../paths';
+import { walkProject } from './walk';
 import { watchProject } from './watcher';
 import { sourceWorker, type WorkerScript } from '../workerScript';
 import { createWorkerPool } from './workerPool';
@@ -319,7 +320,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
             else walkSkips.push({ path: relativePath, reason: 'unreadable', detail: `Cannot read this path: ${err instanceof Error ? err.message : String(err)}.` });
             continue;
           }
-          if (!isInside(root, realPathOrSelf(absolutePath))) {
+          if (!isInside(realPathOrSelf(absolutePath), root)) {
             dropIndexed(relativePath);
             walkSkips.push({ path: relativePath, reason: 'outside-root', detail: 'This path leads outside the project; not followed.' });
             continue;
@@ -541,10 +542,11 @@ async function readContent(root: string, relativePath: string, maxBytes: number)
     throw contentError(relative, err);
   }
   // A symbolic link inside the project must not open a file outside it.
-  if (!isInside(root, real)) throw new ArkError('invalid-input', `${relative} leads outside the project; it cannot be shown.`);
+  if (!isInside(real, root)) throw new ArkError('invalid-input', `${relative} leads outside the project; it cannot be shown.`);
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(real, 'r');
+    // O_NONBLOCK: a named pipe put in the file's place would otherwise hold a thread of libuv's pool until a writer came.
+    handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
     throw contentError(relative, err);
   }

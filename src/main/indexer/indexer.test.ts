@@ -1,4 +1,5 @@
 // The indexer end to end: real folders, real worker threads, a real SQLite file. Skips, tiers, re-index, watch, cancel.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -63,6 +64,52 @@ describe('walking a project', () => {
     expect(skipOf(summary, 'latin1.py')).toBe('not-utf8');
     expect(paths(summary.projectId)).toEqual(['latin1.py', 'ok.py']);
     for (const skip of summary.skipped) expect(skip.detail.length).toBeGreaterThan(10);
+  });
+
+  it('names named pipes and links to devices with source names (not-a-file) and never opens them', async () => {
+    write('ok.py', 'def fine():\n    return 1\n');
+    execFileSync('mkfifo', [path.join(root, 'pipe.py')]);
+    fs.symlinkSync('/dev/zero', path.join(root, 'zero.py'));
+    // Not a source file's name: left out quietly, as any other file would be.
+    execFileSync('mkfifo', [path.join(root, 'queue')]);
+    const summary = await indexer.indexProject(root);
+    expect(skipOf(summary, 'pipe.py')).toBe('not-a-file');
+    expect(summary.skipped.find((skip) => skip.path === 'pipe.py')?.detail).toContain('named pipe');
+    expect(skipOf(summary, 'zero.py')).toBe('not-a-file');
+    expect(summary.skipped.find((skip) => skip.path === 'zero.py')?.detail).toContain('/dev/zero, a character device');
+    expect(skipOf(summary, 'queue')).toBeUndefined();
+    expect(paths(summary.projectId)).toEqual(['ok.py']);
+  });
+
+  it('does not wait on a file replaced by a named pipe between the walk and the worker (vanished)', async () => {
+    write('stays.py', 'a = 1\n');
+    const swapped = write('swapped.py', 'b = 2\n');
+    const statSync = fs.statSync;
+    vi.spyOn(fs, 'statSync').mockImplementation(((target: fs.PathLike, options?: unknown) => {
+      const stat = statSync(target, options as never);
+      if (String(target) === swapped) {
+        fs.rmSync(swapped);
+        execFileSync('mkfifo', [swapped]);
+      }
+      return stat;
+    }) as typeof fs.statSync);
+    // Opening a pipe for reading waits for a writer unless it is opened non-blocking: without that, this never ends.
+    const summary = await indexer.indexProject(root);
+    expect(skipOf(summary, 'swapped.py')).toBe('vanished');
+    expect(paths(summary.projectId)).toEqual(['stays.py']);
+  });
+
+  it('shows a file read-only, and refuses a link that leaves the project and a named pipe in a file\'s place', async () => {
+    write('shown.py', 'def shown():\n    return 1\n');
+    write('later.py', 'x = 1\n');
+    const { projectId } = await indexer.indexProject(root);
+    expect((await indexer.fileContent(projectId, 'shown.py')).content).toBe('def shown():\n    return 1\n');
+    fs.writeFileSync(path.join(temp.dir, 'secret.py'), 'TOKEN = 1\n');
+    fs.symlinkSync(path.join(temp.dir, 'secret.py'), path.join(root, 'escape.py'));
+    await expect(indexer.fileContent(projectId, 'escape.py')).rejects.toThrow(/leads outside the project/);
+    fs.rmSync(path.join(root, 'later.py'));
+    execFileSync('mkfifo', [path.join(root, 'later.py')]);
+    await expect(indexer.fileContent(projectId, 'later.py')).rejects.toThrow(/is not a file/);
   });
 
   it('records unreadable folders and files (permission denied) and goes on with the rest', async () => {

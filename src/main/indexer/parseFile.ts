@@ -50,7 +50,9 @@ export async function parseFile(job: ParseJob, maxFileBytes: number): Promise<Pa
   let bytes: Buffer;
   let mtimeMs: number;
   try {
-    const handle = fs.openSync(job.absolutePath, 'r');
+    // O_NONBLOCK: a path the walk saw as a file may be a named pipe by now, and opening that for reading would wait for
+    // a writer forever (it changes nothing for a regular file).
+    const handle = fs.openSync(job.absolutePath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     try {
       const stat = fs.fstatSync(handle);
       if (!stat.isFile()) return { kind: 'skipped', path: job.path, skip: { path: job.path, reason: 'vanished', detail: 'The file was replaced by a folder or device while the project was being indexed.' } };
@@ -58,7 +60,7 @@ export async function parseFile(job: ParseJob, maxFileBytes: number): Promise<Pa
         return { kind: 'skipped', path: job.path, skip: { path: job.path, reason: 'too-large', detail: `${formatBytes(stat.size)} is over the ${formatBytes(maxFileBytes)} limit for indexed files.` } };
       }
       mtimeMs = Math.trunc(stat.mtimeMs);
-      bytes = fs.readFileSync(handle);
+      bytes = readUpTo(handle, stat.size);
     } finally {
       fs.closeSync(handle);
     }
@@ -100,4 +102,16 @@ function countNewlines(text: string, end: number): number {
   let count = 0;
   for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
   return count;
+}
+
+/** The file's first `size` bytes (its size when measured): one that grows meanwhile is read as it was, not without end. */
+function readUpTo(handle: number, size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = fs.readSync(handle, bytes, filled, size - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === size ? bytes : bytes.subarray(0, filled);
 }

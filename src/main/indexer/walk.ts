@@ -7,6 +7,7 @@ import type { IgnoreRules } from './ignoreRules';
 import { virtualenvMarker } from './ignoreRules';
 import { describeFsFailure, errnoOf, formatBytes } from './fsFailures';
 import { isIndexable } from './languages';
+import { isInside } from '../paths';
 
 /** A file the walk found worth reading; `path` is project-relative with forward slashes. */
 export type WalkedFile = { path: string; absolutePath: string; size: number; mtimeMs: number };
@@ -98,6 +99,9 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
         addFile(relativePath, absolutePath, stat);
       } else if (entry.isSymbolicLink()) {
         links.push({ folder, name });
+      } else if (isIndexable(name) && !rules.isIgnoredIn(folder.rel, name, false)) {
+        // Reading a named pipe would wait for a writer forever, a device may never end: named, never opened.
+        onSkip({ path: relativeOf(folder, name), reason: 'not-a-file', detail: `${specialKind(entry)}, not a regular file; not read.` });
       }
     }
     for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index] as Folder);
@@ -120,9 +124,13 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
       return;
     }
     const isDirectory = stat.isDirectory();
-    if (!isDirectory && !(stat.isFile() && isIndexable(name))) return;
+    if (!isDirectory && !isIndexable(name)) return;
     if (rules.isIgnoredIn(folder.rel, name, isDirectory)) return;
-    if (!isInside(root, real)) {
+    if (!isDirectory && !stat.isFile()) {
+      onSkip({ path: relativePath, reason: 'not-a-file', detail: `Symbolic link to ${real}, ${specialKind(stat).toLowerCase()}, not a regular file; not read.` });
+      return;
+    }
+    if (!isInside(real, root)) {
       onSkip({ path: relativePath, reason: 'outside-root', detail: `Symbolic link to ${real}, outside the project; not followed.` });
       return;
     }
@@ -167,8 +175,11 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
   if (chunk.length > 0) yield chunk;
 }
 
-/** Whether `candidate` is `root` or lies below it (both real, absolute paths). */
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+/** What a path that is neither a file nor a folder is, for a person. */
+function specialKind(entry: fs.Dirent | fs.Stats): string {
+  if (entry.isFIFO()) return 'A named pipe (FIFO)';
+  if (entry.isSocket()) return 'A socket';
+  if (entry.isCharacterDevice()) return 'A character device';
+  if (entry.isBlockDevice()) return 'A block device';
+  return 'A special file';
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ArkError } from '../../shared/errors';
 import type { DeploymentRecord, DeployPreview, DeployTarget, HunkChoice, ReviewDecision, ReviewDetail, ReviewItem, ReviewRecord } from '../../shared/review';
 import { sha256 } from '../hash';
+import { isInside } from '../paths';
 import type { GitDeployer, DeployTarget as GitTarget } from '../deploy/gitDeployer';
 import type { ReviewRepo, SymbolTarget } from '../store/reviewRepo';
 import { applyHunks, diffHunks, splitLines } from './lineDiff';
@@ -233,15 +234,27 @@ function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Reads a file of the project, refusing paths that leave it; the hash is of the bytes, as the indexer computes it. */
+/**
+ * Reads a file of the project, refusing paths that leave it (symbolic links included) and anything but a regular file;
+ * the hash is of the bytes, as the indexer computes it.
+ */
 function readProjectFile(root: string, relative: string): { text: string; hash: string } {
   const absolute = path.resolve(root, relative);
-  const inside = path.relative(path.resolve(root), absolute);
-  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) throw new ArkError('invalid-input', `${relative} is outside the project.`);
+  if (absolute === path.resolve(root) || !isInside(absolute, path.resolve(root))) throw new ArkError('invalid-input', `${relative} is outside the project.`);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(absolute);
-  } catch {
+    const real = fs.realpathSync(absolute);
+    if (!isInside(real, fs.realpathSync(root))) throw new ArkError('invalid-input', `${relative} leads outside the project.`);
+    // O_NONBLOCK: this runs on the main thread, and opening a named pipe put in the file's place would wait for a writer.
+    const handle = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      if (!fs.fstatSync(handle).isFile()) throw new ArkError('invalid-input', `${relative} is not a regular file.`);
+      bytes = fs.readFileSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch (err) {
+    if (err instanceof ArkError) throw err;
     throw new ArkError('not-found', `${relative} cannot be read in ${root}.`);
   }
   return { text: bytes.toString('utf8'), hash: sha256(bytes) };

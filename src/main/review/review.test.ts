@@ -126,6 +126,25 @@ describe('review and deployment', () => {
     expect(git(path.join(dir, 'project'), 'show', `${deployed.branch}:pkg/area.py`)).toBe(generated);
   });
 
+  it('appends only to a regular file inside the project: not through a link that leaves it, not to a named pipe', async () => {
+    const { service } = setup();
+    service.decide({ artifactId: 5, decision: 'approved' });
+    const project = path.join(dir, 'project');
+    fs.writeFileSync(path.join(dir, 'outside.py'), 'SECRET = 1\n');
+    fs.symlinkSync(path.join(dir, 'outside.py'), path.join(project, 'pkg', 'linked.py'));
+    execFileSync('mkfifo', [path.join(project, 'pkg', 'pipe.py')]);
+    const attempt = (file: string) => service.preview({ artifactId: 5, projectId: 1, target: { kind: 'append', path: file } }).then(
+      (preview) => preview.problems.map((problem) => problem.message).join(' '),
+      (err: unknown) => (err as Error).message,
+    );
+    expect(await attempt('pkg/linked.py')).toMatch(/leads outside the project/);
+    // Opened without waiting for a writer: the answer comes at once.
+    expect(await attempt('pkg/pipe.py')).toMatch(/not a regular file/);
+    expect(await attempt('../outside.py')).toMatch(/outside the project/);
+    const appended = await service.preview({ artifactId: 5, projectId: 1, target: { kind: 'append', path: 'pkg/geometry.py' } });
+    expect(appended.problems).toEqual([]);
+  });
+
   it('makes branch names from spec names', () => {
     expect(branchSlug('is_prime')).toBe('is-prime');
     expect(branchSlug('  Ünïcode / weird..name  ')).toBe('n-code-weird-name');

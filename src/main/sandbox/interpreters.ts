@@ -5,7 +5,8 @@ import { ArkError } from '../../shared/errors';
 import { runProcess } from '../childProcess';
 import type { RunLanguage } from '../../shared/sandbox';
 import { findOnPath, type SandboxUser } from './isolation';
-import { isCoveredBySystem, isInside, isReachableBy, type Bind } from './layout';
+import { isInside } from '../paths';
+import { isCoveredBySystem, isReachableBy, type Bind } from './layout';
 
 export type Interpreter = {
   language: RunLanguage;

@@ -2,6 +2,7 @@
 // beyond a few named files. Shared by the isolation probe and the runner so the probe tests what runs use.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../paths';
 
 export type Bind = { kind: 'ro-bind' | 'symlink'; source: string; target: string };
 
@@ -34,12 +35,6 @@ export function systemBinds(): Bind[] {
     }
   }
   return binds;
-}
-
-/** True when `candidate` is `folder` or lies inside it. */
-export function isInside(candidate: string, folder: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** True when a path is already visible inside the sandbox through the system binds (so needs no bind of its own). */
