@@ -35,6 +35,27 @@ export type IgnoreRules = {
 };
 
 /**
+ * A .gitignore's text, or null when there is none to read. Only a regular file is read, opened without waiting: a
+ * named pipe called .gitignore would otherwise stop the walk (on the main thread) until something wrote to it, and a
+ * link to /dev/zero would never end.
+ */
+export function readGitignore(file: string): string | null {
+  let handle: number;
+  try {
+    handle = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    return fs.fstatSync(handle).isFile() ? fs.readFileSync(handle, 'utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/**
  * Rules of one project. Patterns of each .gitignore are relative to its own folder; a deeper file can re-include
  * (`!keep.py`) what a shallower one excluded, as in git, but nothing inside an excluded folder comes back.
  */
@@ -45,13 +66,7 @@ export function createIgnoreRules(root: string): IgnoreRules {
   function levelOf(folder: string): Ignore | null {
     let level = levels.get(folder);
     if (level === undefined) {
-      let text: string | null;
-      try {
-        text = fs.readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
-      } catch {
-        text = null;
-      }
-      level = compile(text);
+      level = compile(readGitignore(path.join(root, folder, '.gitignore')));
       levels.set(folder, level);
     }
     return level;

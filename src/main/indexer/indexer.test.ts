@@ -72,13 +72,20 @@ describe('walking a project', () => {
     fs.symlinkSync('/dev/zero', path.join(root, 'zero.py'));
     // Not a source file's name: left out quietly, as any other file would be.
     execFileSync('mkfifo', [path.join(root, 'queue')]);
+    // A .gitignore that is a pipe (the walk would wait on it forever) or a link to an endless device is no .gitignore.
+    fs.mkdirSync(path.join(root, 'sub'));
+    execFileSync('mkfifo', [path.join(root, 'sub', '.gitignore')]);
+    write('sub/kept.py', 'k = 1\n');
+    fs.mkdirSync(path.join(root, 'dev'));
+    fs.symlinkSync('/dev/zero', path.join(root, 'dev', '.gitignore'));
+    write('dev/also.py', 'a = 1\n');
     const summary = await indexer.indexProject(root);
     expect(skipOf(summary, 'pipe.py')).toBe('not-a-file');
     expect(summary.skipped.find((skip) => skip.path === 'pipe.py')?.detail).toContain('named pipe');
     expect(skipOf(summary, 'zero.py')).toBe('not-a-file');
     expect(summary.skipped.find((skip) => skip.path === 'zero.py')?.detail).toContain('/dev/zero, a character device');
     expect(skipOf(summary, 'queue')).toBeUndefined();
-    expect(paths(summary.projectId)).toEqual(['ok.py']);
+    expect(paths(summary.projectId)).toEqual(['dev/also.py', 'ok.py', 'sub/kept.py']);
   });
 
   it('does not wait on a file replaced by a named pipe between the walk and the worker (vanished)', async () => {

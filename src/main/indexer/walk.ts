@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ArkError } from '../../shared/errors';
 import type { SkippedPath } from '../../shared/indexing';
 import type { IgnoreRules } from './ignoreRules';
-import { virtualenvMarker } from './ignoreRules';
+import { readGitignore, virtualenvMarker } from './ignoreRules';
 import { describeFsFailure, errnoOf, formatBytes } from './fsFailures';
 import { isIndexable } from './languages';
 import { isInside } from '../paths';
@@ -66,15 +66,7 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
     }
     if (folder.rel !== '' && entries.some((entry) => entry.name === virtualenvMarker)) return;
     const gitignore = entries.find((entry) => entry.name === '.gitignore' && !entry.isDirectory());
-    let gitignoreText: string | null = null;
-    if (gitignore) {
-      try {
-        gitignoreText = fs.readFileSync(path.join(folder.abs, '.gitignore'), 'utf8');
-      } catch {
-        gitignoreText = null;
-      }
-    }
-    rules.setFolderRules(folder.rel, gitignoreText);
+    rules.setFolderRules(folder.rel, gitignore ? readGitignore(path.join(folder.abs, '.gitignore')) : null);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subfolders: Folder[] = [];
     for (const entry of entries) {
