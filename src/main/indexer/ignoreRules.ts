@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularFile } from '../paths';
 
 /** Folders never indexed, whatever .gitignore says: tool state, dependencies and build output. */
 export const defaultIgnoredFolders: ReadonlySet<string> = new Set([
@@ -40,18 +41,10 @@ export type IgnoreRules = {
  * link to /dev/zero would never end.
  */
 export function readGitignore(file: string): string | null {
-  let handle: number;
   try {
-    handle = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    return readRegularFile(file)?.toString('utf8') ?? null;
   } catch {
     return null;
-  }
-  try {
-    return fs.fstatSync(handle).isFile() ? fs.readFileSync(handle, 'utf8') : null;
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(handle);
   }
 }
 

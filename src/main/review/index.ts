@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ArkError } from '../../shared/errors';
 import type { DeploymentRecord, DeployPreview, DeployTarget, HunkChoice, ReviewDecision, ReviewDetail, ReviewItem, ReviewRecord } from '../../shared/review';
 import { sha256 } from '../hash';
-import { isInside } from '../paths';
+import { isInside, readRegularFile } from '../paths';
 import type { GitDeployer, DeployTarget as GitTarget } from '../deploy/gitDeployer';
 import type { ReviewRepo, SymbolTarget } from '../store/reviewRepo';
 import { applyHunks, diffHunks, splitLines } from './lineDiff';
@@ -245,14 +245,10 @@ function readProjectFile(root: string, relative: string): { text: string; hash: 
   try {
     const real = fs.realpathSync(absolute);
     if (!isInside(real, fs.realpathSync(root))) throw new ArkError('invalid-input', `${relative} leads outside the project.`);
-    // O_NONBLOCK: this runs on the main thread, and opening a named pipe put in the file's place would wait for a writer.
-    const handle = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    try {
-      if (!fs.fstatSync(handle).isFile()) throw new ArkError('invalid-input', `${relative} is not a regular file.`);
-      bytes = fs.readFileSync(handle);
-    } finally {
-      fs.closeSync(handle);
-    }
+    // This runs on the main thread: a named pipe put in the file's place must not make it wait.
+    const read = readRegularFile(real);
+    if (!read) throw new ArkError('invalid-input', `${relative} is not a regular file.`);
+    bytes = read;
   } catch (err) {
     if (err instanceof ArkError) throw err;
     throw new ArkError('not-found', `${relative} cannot be read in ${root}.`);

@@ -1,4 +1,5 @@
 // Finding interpreters and what to bind for them, and who can reach which folder.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,6 +22,18 @@ describe('interpreters', () => {
     fs.writeFileSync(path.join(dir, '.venv', 'pyvenv.cfg'), 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n');
     fs.writeFileSync(path.join(dir, '.venv', 'bin', 'python3'), '#!/bin/sh\necho must not run > /dev/null\n', { mode: 0o755 });
     expect(detectVenv(dir)).toEqual({ root: path.join(dir, '.venv'), python: path.join(dir, '.venv', 'bin', 'python3'), home: '/usr/bin', version: '3.11.2' });
+  });
+
+  it('ignores a venv whose pyvenv.cfg is a named pipe or a link to an endless device, without waiting on it', () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    for (const name of ['.venv', 'venv']) {
+      fs.mkdirSync(path.join(dir, name, 'bin'), { recursive: true });
+      fs.writeFileSync(path.join(dir, name, 'bin', 'python3'), '#!/bin/sh\n', { mode: 0o755 });
+    }
+    execFileSync('mkfifo', [path.join(dir, '.venv', 'pyvenv.cfg')]);
+    fs.symlinkSync('/dev/zero', path.join(dir, 'venv', 'pyvenv.cfg'));
+    expect(detectVenv(dir)).toBeNull();
   });
 
   it('recognises a configured interpreter that is a venv\'s python, so it is never run on the host to ask', () => {

@@ -5,7 +5,7 @@ import { ArkError } from '../../shared/errors';
 import { runProcess } from '../childProcess';
 import type { RunLanguage } from '../../shared/sandbox';
 import { findOnPath, type SandboxUser } from './isolation';
-import { isInside } from '../paths';
+import { isInside, readRegularFile } from '../paths';
 import { isCoveredBySystem, isReachableBy, type Bind } from './layout';
 
 export type Interpreter = {
@@ -51,7 +51,10 @@ export function venvOfInterpreter(configured: string): Venv | null {
 function readVenv(root: string, python: string): Venv | null {
   let config: string;
   try {
-    config = fs.readFileSync(path.join(root, 'pyvenv.cfg'), 'utf8');
+    // A project's venv is the project's content: pyvenv.cfg may be a pipe or a link to a device (never waited on).
+    const bytes = readRegularFile(path.join(root, 'pyvenv.cfg'));
+    if (!bytes) return null;
+    config = bytes.toString('utf8');
   } catch {
     return null;
   }
