@@ -114,6 +114,27 @@ describe('git deployment', () => {
 });
 
 describe('applyEdit', () => {
+  it('never writes through a symbolic link committed to the repository, to a file or a folder on the way', async () => {
+    const { dir: outside, cleanup: removeOutside } = makeTempDir('ark-deploy-outside-');
+    try {
+      fs.writeFileSync(path.join(outside, 'profile.py'), 'KEEP = 1\n');
+      fs.symlinkSync(outside, path.join(dir, 'elsewhere'));
+      fs.symlinkSync(path.join(outside, 'profile.py'), path.join(dir, 'pkg', 'profile.py'));
+      git(dir, 'add', '.');
+      git(dir, 'commit', '--quiet', '-m', 'links');
+      const base = { root: dir, branch: 'ark/x', message: 'x' };
+      const throughFolder = await rejection(deployer.deploy({ ...base, target: { kind: 'new-file', path: 'elsewhere/new.py' }, content: 'x = 1' }));
+      expect(throughFolder.message).toMatch(/goes through the symbolic link elsewhere/);
+      const throughFile = await rejection(deployer.deploy({ ...base, target: { kind: 'append', path: 'pkg/profile.py' }, content: 'x = 1' }));
+      expect(throughFile.message).toMatch(/symbolic link pkg\/profile.py/);
+      expect(fs.readdirSync(outside)).toEqual(['profile.py']);
+      expect(fs.readFileSync(path.join(outside, 'profile.py'), 'utf8')).toBe('KEEP = 1\n');
+      expect(git(dir, 'branch', '--list', 'ark/x').trim()).toBe('');
+    } finally {
+      removeOutside();
+    }
+  });
+
   it('keeps CRLF line endings and appends with a blank-line gap', () => {
     expect(applyEdit('a\r\nb\r\nc\r\n', { kind: 'replace', path: 'f', startLine: 2, endLine: 2, expectedFileHash: '' }, 'B1\nB2\n')).toBe('a\r\nB1\r\nB2\r\nc\r\n');
     expect(applyEdit('x = 1\n', { kind: 'append', path: 'f' }, 'def f():\n    pass\n')).toBe('x = 1\n\n\ndef f():\n    pass\n');

@@ -98,6 +98,26 @@ export function createGitDeployer(options: { user: string; gitBinary?: string } 
     }
   }
 
+  /**
+   * Throws when the target, or a folder on its way, is a symbolic link: a repository may hold links (a dropped project
+   * is untrusted), and writing through one would put the code wherever it points, outside the project.
+   */
+  function refuseLinks(top: string, relative: string): void {
+    let current = top;
+    for (const part of relative.split('/')) {
+      current = path.join(current, part);
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(current);
+      } catch {
+        return; // Not there yet, so nothing below it is either: it is created as a real folder or file.
+      }
+      if (stat.isSymbolicLink()) {
+        throw new ArkError('invalid-input', `${relative} goes through the symbolic link ${path.relative(top, current)}; deployments write only real files and folders, so no link can carry the code elsewhere.`);
+      }
+    }
+  }
+
   /** The target's path relative to the repository, checked to stay inside it. */
   function relativeTarget(repoRoot: string, projectRoot: string, target: string): string {
     if (!target || target.includes('\0')) throw new ArkError('invalid-input', 'The target path is empty or malformed.');
@@ -132,6 +152,7 @@ export function createGitDeployer(options: { user: string; gitBinary?: string } 
     const base = await headOf(git);
     const relative = relativeTarget(repoRoot, fs.realpathSync(projectRoot), request.target.path);
     const absolute = path.join(repoRoot, relative);
+    refuseLinks(repoRoot, relative);
     const dirty = (await git.raw(['status', '--porcelain', '--untracked-files=all', '--', relative])).trim();
     const inHead = await blobAt(git, base, relative);
 
@@ -163,6 +184,8 @@ export function createGitDeployer(options: { user: string; gitBinary?: string } 
       const tree = gitIn(worktree);
       for (const change of planned.changes) {
         const file = path.join(worktree, change.path);
+        // Checked again in the fresh checkout of the commit, which is what the write goes through.
+        refuseLinks(worktree, change.path);
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, change.after);
       }
