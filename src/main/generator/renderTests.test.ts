@@ -235,6 +235,43 @@ describe('node:test file', () => {
     }
     expect(results).toEqual({ good: { pass: 5, fail: 0 }, bad: { pass: 1, fail: 4 } });
   });
+
+  it('counts -0 as equal to 0, alone and inside arrays and objects (JSON specs have no negative zero)', async () => {
+    const rounding = Spec.parse({
+      name: 'roundAll',
+      language: 'typescript',
+      description: 'Round every value, and report the first.',
+      parameters: [{ name: 'values', type: 'list[float]' }],
+      returns: { type: 'dict[str, Any]' },
+      examples: [
+        { args: [[-0.4, 1.6]], expected: { first: 0, all: [0, 2] } },
+        { args: [[2.2]], expected: { first: 2, all: [2] } },
+      ],
+      constraints: [],
+      tier: 'sandbox',
+    });
+    const counts: Record<string, { pass: number; fail: number }> = {};
+    for (const [label, body] of [
+      // Math.round(-0.4) is -0: right by the spec.
+      ['right', 'const all = values.map((value) => Math.round(value));\nreturn { first: all[0], all };'],
+      // Math.floor(-0.4) is -1: wrong by the first example, right by the second.
+      ['wrong', 'const all = values.map((value) => Math.floor(value));\nreturn { first: all[0], all };'],
+    ] as const) {
+      const dir = path.join(temp.dir, `node-zero-${label}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const fn = renderFunction(templates, rounding, { body });
+      const tests = renderTests(templates, rounding).file.content;
+      fs.writeFileSync(path.join(dir, 'solution.ts'), fn.content);
+      fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests);
+      if (label === 'right') expect(typeScriptErrors(dir)).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+      fs.writeFileSync(path.join(dir, 'solution.js'), toJs(fn.content));
+      fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests));
+      const { pass, fail } = await nodeTestCounts(dir);
+      counts[label] = { pass, fail };
+    }
+    expect(counts).toEqual({ right: { pass: 2, fail: 0 }, wrong: { pass: 1, fail: 1 } });
+  });
 });
 
 // The function's own name must not collide with what the test module imports or defines (pytest, math, float for
