@@ -106,7 +106,8 @@ function countNewlines(text: string, end: number): number {
 
 /** The file's first `size` bytes (its size when measured): one that grows meanwhile is read as it was, not without end. */
 function readUpTo(handle: number, size: number): Buffer {
-  const bytes = Buffer.alloc(size);
+  // Unzeroed: only the part filled from the file is returned.
+  const bytes = Buffer.allocUnsafe(size);
   let filled = 0;
   while (filled < size) {
     const read = fs.readSync(handle, bytes, filled, size - filled, filled);
