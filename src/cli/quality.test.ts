@@ -58,7 +58,7 @@ describe('ark quality', () => {
     const file = write('route.py', tangled);
     const result = await run('quality', file);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: quality score [\\d.]+ / 100 \\(python; scoring 1, tree-sitter [\\d.]+, ruff [\\d.]+, pyright [\\d.]+\\)`));
+    expect(result.out).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: quality score [\\d.]+ / 100 \\(python; scoring 1, tree-sitter [\\d.]+, ruff [\\d.]+, pyright [\\d.]+(, pylint [\\d.]+)?(, mypy [\\d.]+)?\\)`));
     expect(result.out).toContain('Complexity');
     expect(result.out).toContain('route (line 4) has cyclomatic complexity 12, over 10');
     // Cyclomatic 1 + if + 10 elifs; cognitive if 1 + 10 elifs.

@@ -93,7 +93,8 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
         links.push({ folder, name });
       } else if (isIndexable(name) && !rules.isIgnoredIn(folder.rel, name, false)) {
         // Reading a named pipe would wait for a writer forever, a device may never end: named, never opened.
-        onSkip({ path: relativeOf(folder, name), reason: 'not-a-file', detail: `${specialKind(entry)}, not a regular file; not read.` });
+        const kind = specialKind(entry);
+        onSkip({ path: relativeOf(folder, name), reason: 'not-a-file', detail: `${kind[0]!.toUpperCase()}${kind.slice(1)}, not a regular file; not read.` });
       }
     }
     for (let index = subfolders.length - 1; index >= 0; index--) stack.push(subfolders[index] as Folder);
@@ -119,7 +120,7 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
     if (!isDirectory && !isIndexable(name)) return;
     if (rules.isIgnoredIn(folder.rel, name, isDirectory)) return;
     if (!isDirectory && !stat.isFile()) {
-      onSkip({ path: relativePath, reason: 'not-a-file', detail: `Symbolic link to ${real}, ${specialKind(stat).toLowerCase()}, not a regular file; not read.` });
+      onSkip({ path: relativePath, reason: 'not-a-file', detail: `Symbolic link to ${real}, ${specialKind(stat)}, not a regular file; not read.` });
       return;
     }
     if (!isInside(real, root)) {
@@ -167,11 +168,11 @@ export async function* walkProject(options: WalkOptions): AsyncGenerator<WalkedF
   if (chunk.length > 0) yield chunk;
 }
 
-/** What a path that is neither a file nor a folder is, for a person. */
+/** What a path that is neither a file nor a folder is, for a person ("a named pipe (FIFO)"). */
 function specialKind(entry: fs.Dirent | fs.Stats): string {
-  if (entry.isFIFO()) return 'A named pipe (FIFO)';
-  if (entry.isSocket()) return 'A socket';
-  if (entry.isCharacterDevice()) return 'A character device';
-  if (entry.isBlockDevice()) return 'A block device';
-  return 'A special file';
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
