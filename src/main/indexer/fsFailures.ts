@@ -11,6 +11,11 @@ export function describeFsFailure(relativePath: string, err: unknown, what: 'fil
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
+      // A name that is not valid UTF-8 comes back from readdir with U+FFFD in place of its bad bytes, and no path by
+      // that name exists: the file is there, but cannot be named in the index (or in git, or in the editor).
+      if (relativePath.includes('\uFFFD')) {
+        return { path: relativePath, reason: 'unreadable', detail: `The ${what}'s name is not valid UTF-8 (shown with U+FFFD for its bad bytes), so it cannot be opened by name. Rename it to index it.` };
+      }
       return { path: relativePath, reason: 'vanished', detail: `The ${what} was deleted or moved while the project was being indexed.` };
     case 'EACCES':
     case 'EPERM':

@@ -88,6 +88,16 @@ describe('walking a project', () => {
     expect(paths(summary.projectId)).toEqual(['dev/also.py', 'ok.py', 'sub/kept.py']);
   });
 
+  it('names a file whose name is not valid UTF-8 as unreadable, saying why, instead of as vanished', async () => {
+    write('ok.py', 'a = 1\n');
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${root}/bad`), Buffer.from([0xff]), Buffer.from('name.py')]), 'b = 2\n');
+    const summary = await indexer.indexProject(root);
+    const skip = summary.skipped.find((entry) => entry.path.startsWith('bad'));
+    expect(skip).toMatchObject({ path: 'bad\uFFFDname.py', reason: 'unreadable' });
+    expect(skip?.detail).toContain('not valid UTF-8');
+    expect(paths(summary.projectId)).toEqual(['ok.py']);
+  });
+
   it('does not wait on a file replaced by a named pipe between the walk and the worker (vanished)', async () => {
     write('stays.py', 'a = 1\n');
     const swapped = write('swapped.py', 'b = 2\n');
