@@ -208,6 +208,21 @@ describe('node:test file', () => {
     constraints: [],
     tier: 'sandbox',
   });
+  // The function and its tests in a folder of their own, type-checked when asked, run with node:test.
+  const nodeTestsOf = async (spec: Spec, body: string, folder: string, typeCheck: boolean) => {
+    const dir = path.join(temp.dir, folder);
+    fs.mkdirSync(dir, { recursive: true });
+    const fn = renderFunction(templates, spec, { body }).content;
+    const tests = renderTests(templates, spec).file.content;
+    fs.writeFileSync(path.join(dir, 'solution.ts'), fn);
+    fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests);
+    if (typeCheck) expect(typeScriptErrors(dir)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    fs.writeFileSync(path.join(dir, 'solution.js'), toJs(fn));
+    fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests));
+    const { pass, fail } = await nodeTestCounts(dir);
+    return { pass, fail };
+  };
   const correctBody = "if (factor < 0) throw new RangeError('negative factor');\nreturn { values: values.map((value) => value * factor), label: label.toUpperCase() };";
   const wrongBody = 'return { values: values.map((value) => value + factor), label };';
 
@@ -216,24 +231,8 @@ describe('node:test file', () => {
     expect(tests.framework).toBe('node:test');
     expect(tests.file.content).toContain("import assert from 'node:assert/strict';");
     expect(tests.file.content).toContain('assert.throws(');
-    const results: Record<string, { pass: number; fail: number }> = {};
-    for (const [label, body] of [
-      ['good', correctBody],
-      ['bad', wrongBody],
-    ] as const) {
-      const dir = path.join(temp.dir, `node-${label}`);
-      fs.mkdirSync(dir, { recursive: true });
-      const fn = renderFunction(templates, scale, { body });
-      fs.writeFileSync(path.join(dir, 'solution.ts'), fn.content);
-      fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests.file.content);
-      if (label === 'good') expect(typeScriptErrors(dir)).toEqual([]);
-      fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-      fs.writeFileSync(path.join(dir, 'solution.js'), toJs(fn.content));
-      fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests.file.content));
-      const { pass, fail } = await nodeTestCounts(dir);
-      results[label] = { pass, fail };
-    }
-    expect(results).toEqual({ good: { pass: 5, fail: 0 }, bad: { pass: 1, fail: 4 } });
+    expect(await nodeTestsOf(scale, correctBody, 'node-good', true)).toEqual({ pass: 5, fail: 0 });
+    expect(await nodeTestsOf(scale, wrongBody, 'node-bad', false)).toEqual({ pass: 1, fail: 4 });
   });
 
   it('counts -0 as equal to 0, alone and inside arrays and objects (JSON specs have no negative zero)', async () => {
@@ -250,27 +249,12 @@ describe('node:test file', () => {
       constraints: [],
       tier: 'sandbox',
     });
-    const counts: Record<string, { pass: number; fail: number }> = {};
-    for (const [label, body] of [
-      // Math.round(-0.4) is -0: right by the spec.
-      ['right', 'const all = values.map((value) => Math.round(value));\nreturn { first: all[0], all };'],
-      // Math.floor(-0.4) is -1: wrong by the first example, right by the second.
-      ['wrong', 'const all = values.map((value) => Math.floor(value));\nreturn { first: all[0], all };'],
-    ] as const) {
-      const dir = path.join(temp.dir, `node-zero-${label}`);
-      fs.mkdirSync(dir, { recursive: true });
-      const fn = renderFunction(templates, rounding, { body });
-      const tests = renderTests(templates, rounding).file.content;
-      fs.writeFileSync(path.join(dir, 'solution.ts'), fn.content);
-      fs.writeFileSync(path.join(dir, 'solution.test.ts'), tests);
-      if (label === 'right') expect(typeScriptErrors(dir)).toEqual([]);
-      fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-      fs.writeFileSync(path.join(dir, 'solution.js'), toJs(fn.content));
-      fs.writeFileSync(path.join(dir, 'solution.test.js'), toJs(tests));
-      const { pass, fail } = await nodeTestCounts(dir);
-      counts[label] = { pass, fail };
-    }
-    expect(counts).toEqual({ right: { pass: 2, fail: 0 }, wrong: { pass: 1, fail: 1 } });
+    // Math.round(-0.4) is -0: right by the spec.
+    const right = 'const all = values.map((value) => Math.round(value));\nreturn { first: all[0], all };';
+    // Math.floor(-0.4) is -1: wrong by the first example, right by the second.
+    const wrong = 'const all = values.map((value) => Math.floor(value));\nreturn { first: all[0], all };';
+    expect(await nodeTestsOf(rounding, right, 'node-zero-right', true)).toEqual({ pass: 2, fail: 0 });
+    expect(await nodeTestsOf(rounding, wrong, 'node-zero-wrong', false)).toEqual({ pass: 1, fail: 1 });
   });
 });
 
