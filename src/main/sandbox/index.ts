@@ -683,6 +683,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return run;
   };
 
+  /**
+   * A run's raw output after `afterSeq`: stored chunks (at most `limit`) and, when those run out before the limit, a
+   * live run's chunks still waiting for their transaction. `complete` is false when the limit cut the stored ones short.
+   */
+  const outputAfter = (runId: number, afterSeq: number, limit: number): { chunks: StoredChunk[]; complete: boolean } => {
+    const stored = executions.outputSince(runId, afterSeq, limit);
+    if (stored.length >= limit) return { chunks: stored, complete: false };
+    const last = stored[stored.length - 1]?.seq ?? afterSeq;
+    const pending = active.get(runId)?.pump.unstored().filter((chunk) => chunk.seq > last) ?? [];
+    return { chunks: [...stored, ...pending], complete: true };
+  };
+
   // What the console has not parsed yet: sent and not acknowledged, or still held by the feed.
   const consoleBacklog = (run: ActiveRun) => run.unacked + (run.feed?.heldChars ?? 0);
 
@@ -964,13 +976,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     outputSince(runId, seq, limit = 100_000) {
       if (!executions.get(runId)) throw new ArkError('not-found', `Run ${runId} does not exist.`);
       const filters = createStreamFilters();
-      // Stored chunks, then those of a live run still waiting for their transaction.
-      const stored = executions.outputSince(runId, seq, limit);
-      const after = stored[stored.length - 1]?.seq ?? seq;
-      const pending = stored.length < limit ? (active.get(runId)?.pump.unstored().filter((chunk) => chunk.seq > after) ?? []).slice(0, limit - stored.length) : [];
       // Each call filters afresh: a page that begins inside an escape sequence shows at worst its tail as plain text
       // (the ESC that opened it stayed with the page before), never a working sequence.
-      return [...stored, ...pending].flatMap((chunk) => {
+      return outputAfter(runId, seq, limit).chunks.slice(0, limit).flatMap((chunk) => {
         const data = filters.push(chunk.stream, chunk.data);
         return data ? [{ runId, seq: chunk.seq, stream: chunk.stream, data }] : [];
       });
@@ -984,15 +992,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       let after = 0;
       let more = false;
       for (;;) {
-        // Stored chunks a page at a time, then those of a live run still waiting for their transaction.
-        const stored = executions.outputSince(runId, after, replayPageChunks);
-        const last = stored[stored.length - 1]?.seq ?? after;
-        const pending = stored.length < replayPageChunks ? (run?.pump.unstored().filter((chunk) => chunk.seq > last) ?? []) : [];
-        for (const chunk of [...stored, ...pending]) {
+        // A page of stored chunks at a time; the last page brings a live run's chunks not yet stored.
+        const { chunks, complete } = outputAfter(runId, after, replayPageChunks);
+        for (const chunk of chunks) {
           feed.push({ ...chunk, data: filters.push(chunk.stream, chunk.data) });
           after = chunk.seq;
         }
-        if (stored.length < replayPageChunks) break;
+        if (complete) break;
         // Output a terminal keeps in full (no plain lines to leave out) comes in pages after this one.
         if (feed.heldChars > replayHeldChars) {
           more = true;
