@@ -254,8 +254,8 @@ function mainThreadSelfTimes(trace: Buffer, megabytes: number): string {
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string } };
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
-/** A V8 CPU profile's top functions by self time, in ms per MB (idle time left out). */
-function topFunctions(profile: CpuProfile, megabytes: number, count = 12): string {
+/** A V8 CPU profile's self time by function (`name file`), in ms, `(idle)` included. */
+function selfTimes(profile: CpuProfile): Map<string, number> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMs = new Map<string, number>();
   profile.samples.forEach((id, index) => {
@@ -263,6 +263,12 @@ function topFunctions(profile: CpuProfile, megabytes: number, count = 12): strin
     const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}`.trim() : '?';
     selfMs.set(name, (selfMs.get(name) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
   });
+  return selfMs;
+}
+
+/** A V8 CPU profile's top functions by self time, in ms per MB (idle time left out). */
+function topFunctions(profile: CpuProfile, megabytes: number, count = 12): string {
+  const selfMs = selfTimes(profile);
   selfMs.delete('(idle)');
   const busy = [...selfMs.values()].reduce((sum, value) => sum + value, 0);
   const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, count);
@@ -274,7 +280,7 @@ function topFunctions(profile: CpuProfile, megabytes: number, count = 12): strin
  * (`ThreadTime`), and its busy time in tasks, of which JavaScript, layout and style. The page's main thread is serial,
  * so its CPU per MB bounds the hop's throughput whatever the other processes do; busy time is wall time and grows when
  * the thread waits for a core, so on a loaded machine the CPU time is the figure to compare. With ARK_BENCH_PROFILE=1
- * a sampling CPU profile of the page is taken too and its top functions by self time printed; with ARK_BENCH_TRACE=1 a
+ * a sampling CPU profile of the page is taken too and its top functions by share of self time printed; with ARK_BENCH_TRACE=1 a
  * Chrome trace, summed by event (both cost some throughput: compare hops within one such run only).
  */
 async function watchMainThread(page: Page, label: string, report: string[]) {
@@ -298,15 +304,10 @@ async function watchMainThread(page: Page, label: string, report: string[]) {
     if (tracing) report.push(`${label}, main thread self time per MB by trace event: ${mainThreadSelfTimes(await tracing.stopTracing(), megabytes)}`);
     if (profiling) {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-      const samples = new Map<string, number>();
-      for (const id of profile.samples) {
-        const frame = byId.get(id)?.callFrame;
-        const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}`.trim() : '?';
-        samples.set(name, (samples.get(name) ?? 0) + 1);
-      }
-      const top = [...samples].sort((a, b) => b[1] - a[1]).slice(0, 15);
-      report.push(`${label}: ${top.map(([name, count]) => `${name} ${((100 * count) / profile.samples.length).toFixed(1)}%`).join(', ')}`);
+      const selfMs = selfTimes(profile);
+      const total = [...selfMs.values()].reduce((sum, value) => sum + value, 0);
+      const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 15);
+      report.push(`${label}: ${top.map(([name, value]) => `${name} ${((100 * value) / total).toFixed(1)}%`).join(', ')}`);
     }
     await cdp.detach();
     return `${perMb('ThreadTime')} | ${perMb('TaskDuration')} (JS ${perMb('ScriptDuration')}, layout ${perMb('LayoutDuration')}, style ${perMb('RecalcStyleDuration')})`;
@@ -605,7 +606,7 @@ async function browserConsole(dir: string, megabytes: number, say: (line?: strin
     }
     if (profiles.length) {
       say();
-      say('Page profiles (ARK_BENCH_PROFILE: top functions by share of samples; ARK_BENCH_TRACE: main thread self time by trace event):');
+      say('Profiles (ARK_BENCH_PROFILE: the page\'s top functions by share of its time, the app main thread\'s in ms per MB; ARK_BENCH_TRACE: the page\'s main thread self time by trace event):');
       for (const line of profiles) say(`- ${line}`);
     }
   } finally {
