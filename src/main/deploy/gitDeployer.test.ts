@@ -111,9 +111,7 @@ describe('git deployment', () => {
     expect(await missing.version()).toBeNull();
     expect((await rejection(missing.plan({ root: dir, target: { kind: 'new-file', path: 'b.py' }, content: '', branch: 'ark/b', message: 'm' }))).code).toBe('unavailable');
   });
-});
 
-describe('applyEdit', () => {
   it('never writes through a symbolic link committed to the repository, to a file or a folder on the way', async () => {
     const { dir: outside, cleanup: removeOutside } = makeTempDir('ark-deploy-outside-');
     try {
@@ -134,7 +132,9 @@ describe('applyEdit', () => {
       removeOutside();
     }
   });
+});
 
+describe('applyEdit', () => {
   it('keeps CRLF line endings and appends with a blank-line gap', () => {
     expect(applyEdit('a\r\nb\r\nc\r\n', { kind: 'replace', path: 'f', startLine: 2, endLine: 2, expectedFileHash: '' }, 'B1\nB2\n')).toBe('a\r\nB1\r\nB2\r\nc\r\n');
     expect(applyEdit('x = 1\n', { kind: 'append', path: 'f' }, 'def f():\n    pass\n')).toBe('x = 1\n\n\ndef f():\n    pass\n');

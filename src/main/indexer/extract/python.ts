@@ -387,7 +387,6 @@ function namedChildren(shape: Shape): Shape[] {
   return shape.children.filter((child) => child.isNamed);
 }
 
-
 /**
  * A function or class symbol for the definition at the cursor, read from its header's children (and, if the body may
  * open with a string, its first statement); the cursor ends where it started. Its decorators are the caller's.
