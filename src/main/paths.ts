@@ -11,12 +11,18 @@ export function isInside(candidate: string, folder: string): boolean {
 }
 
 /**
- * The bytes of a regular file, or null when the path is something else (a folder, a named pipe, a socket, a device).
- * Opened without waiting: opening a named pipe for reading would wait for a writer, on whichever thread asked, and a
- * link to /dev/zero would be read without end. Errors from opening or reading (ENOENT, EACCES...) are thrown.
+ * Flags to open a file of a project for reading without waiting: a named pipe put where a file was would otherwise
+ * wait for a writer, on whichever thread asked (it changes nothing for a regular file). Check it is a file (fstat)
+ * before reading: a device such as /dev/zero never ends.
+ */
+export const openForReadingNoWait = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
+/**
+ * The bytes of a regular file, or null when the path is something else (a folder, a named pipe, a socket, a device),
+ * opened with `openForReadingNoWait`. Errors from opening or reading (ENOENT, EACCES...) are thrown.
  */
 export function readRegularFile(file: string): Buffer | null {
-  const handle = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  const handle = fs.openSync(file, openForReadingNoWait);
   try {
     return fs.fstatSync(handle).isFile() ? fs.readFileSync(handle) : null;
   } finally {

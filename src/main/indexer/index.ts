@@ -27,7 +27,7 @@ import type { ParseJob } from './parseFile';
 import type { FileResult } from './protocol';
 import { createProgressTracker, type ProgressTracker } from './progress';
 import { compileTierRules, defaultTierRules, type TierClassifier } from './tiers';
-import { isInside } from '../paths';
+import { isInside, openForReadingNoWait } from '../paths';
 import { walkProject } from './walk';
 import { watchProject } from './watcher';
 import { sourceWorker, type WorkerScript } from '../workerScript';
@@ -545,8 +545,8 @@ async function readContent(root: string, relativePath: string, maxBytes: number)
   if (!isInside(real, root)) throw new ArkError('invalid-input', `${relative} leads outside the project; it cannot be shown.`);
   let handle: fs.promises.FileHandle;
   try {
-    // O_NONBLOCK: a named pipe put in the file's place would otherwise hold a thread of libuv's pool until a writer came.
-    handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    // A named pipe in the file's place would otherwise hold a thread of libuv's pool until a writer came.
+    handle = await fs.promises.open(real, openForReadingNoWait);
   } catch (err) {
     throw contentError(relative, err);
   }

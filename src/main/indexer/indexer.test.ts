@@ -25,6 +25,16 @@ function skipOf(summary: IndexSummary, relativePath: string): SkipReason | undef
   return summary.skipped.find((skip) => skip.path === relativePath)?.reason;
 }
 
+/** Runs `change` on `file` right after the walk has measured it (its stat), before a worker reads it. */
+function afterWalkMeasures(file: string, change: () => void): void {
+  const statSync = fs.statSync;
+  vi.spyOn(fs, 'statSync').mockImplementation(((target: fs.PathLike, options?: unknown) => {
+    const stat = statSync(target, options as never);
+    if (String(target) === file) change();
+    return stat;
+  }) as typeof fs.statSync);
+}
+
 function paths(projectId: number): string[] {
   return indexer.listFiles(projectId).map((file) => file.path);
 }
@@ -101,15 +111,10 @@ describe('walking a project', () => {
   it('does not wait on a file replaced by a named pipe between the walk and the worker (vanished)', async () => {
     write('stays.py', 'a = 1\n');
     const swapped = write('swapped.py', 'b = 2\n');
-    const statSync = fs.statSync;
-    vi.spyOn(fs, 'statSync').mockImplementation(((target: fs.PathLike, options?: unknown) => {
-      const stat = statSync(target, options as never);
-      if (String(target) === swapped) {
-        fs.rmSync(swapped);
-        execFileSync('mkfifo', [swapped]);
-      }
-      return stat;
-    }) as typeof fs.statSync);
+    afterWalkMeasures(swapped, () => {
+      fs.rmSync(swapped);
+      execFileSync('mkfifo', [swapped]);
+    });
     // Opening a pipe for reading waits for a writer unless it is opened non-blocking: without that, this never ends.
     const summary = await indexer.indexProject(root);
     expect(skipOf(summary, 'swapped.py')).toBe('vanished');
@@ -166,12 +171,7 @@ describe('walking a project', () => {
     write('stays.py', 'a = 1\n');
     const doomed = write('doomed.py', 'b = 2\n');
     // Delete the file right after the walk has listed and measured it: the worker then finds it gone.
-    const statSync = fs.statSync;
-    vi.spyOn(fs, 'statSync').mockImplementation(((target: fs.PathLike, options?: unknown) => {
-      const stat = statSync(target, options as never);
-      if (String(target) === doomed) fs.rmSync(doomed);
-      return stat;
-    }) as typeof fs.statSync);
+    afterWalkMeasures(doomed, () => fs.rmSync(doomed));
     const summary = await indexer.indexProject(root);
     expect(skipOf(summary, 'doomed.py')).toBe('vanished');
     expect(paths(summary.projectId)).toEqual(['stays.py']);

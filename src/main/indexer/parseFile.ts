@@ -5,6 +5,7 @@ import type { Parser } from 'web-tree-sitter';
 import type { Language } from '../../shared/domain';
 import type { SkippedPath } from '../../shared/indexing';
 import { sha256 } from '../hash';
+import { openForReadingNoWait } from '../paths';
 import { createParser, type GrammarName } from '../parsing/treeSitter';
 import { extractEcmascript } from './extract/ecmascript';
 import { extractPython } from './extract/python';
@@ -50,9 +51,8 @@ export async function parseFile(job: ParseJob, maxFileBytes: number): Promise<Pa
   let bytes: Buffer;
   let mtimeMs: number;
   try {
-    // O_NONBLOCK: a path the walk saw as a file may be a named pipe by now, and opening that for reading would wait for
-    // a writer forever (it changes nothing for a regular file).
-    const handle = fs.openSync(job.absolutePath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    // A path the walk saw as a file may be a named pipe by now.
+    const handle = fs.openSync(job.absolutePath, openForReadingNoWait);
     try {
       const stat = fs.fstatSync(handle);
       if (!stat.isFile()) return { kind: 'skipped', path: job.path, skip: { path: job.path, reason: 'vanished', detail: 'The file was replaced by a folder or device while the project was being indexed.' } };
