@@ -86,3 +86,25 @@ test('the project is listed in recent projects and re-opens from there', async (
   await expect(page.getByTestId('project-overview')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('stat-files')).toHaveText('11');
 });
+
+test('a project folder moved away while open: the overview says the index is not kept current, and keeps it', async () => {
+  const { page } = app;
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'ark-e2e-moved-'));
+  const root = path.join(parent, 'movable');
+  try {
+    fs.cpSync(sampleProject, root, { recursive: true });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('project-path').fill(root);
+    await page.getByTestId('project-open').click();
+    await expect(page.getByTestId('project-overview')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('watch-problem')).toHaveCount(0);
+    await expect(page.getByTestId('project-overview')).toContainText('Saved files are re-indexed as you work.');
+    fs.renameSync(root, `${root}-elsewhere`);
+    await expect(page.getByTestId('watch-problem')).toContainText(`The folder ${root} is gone (moved or deleted)`, { timeout: 10_000 });
+    await expect(page.getByTestId('stat-files')).toHaveText('11');
+    await expect(page.getByTestId('project-overview')).toContainText('Changes since may be missing');
+    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'project-watch-problem.png') });
+  } finally {
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
+});

@@ -91,8 +91,18 @@ export const IndexChanged = z.object({
 });
 export type IndexChanged = z.infer<typeof IndexChanged>;
 
+/**
+ * The `index.watchProblem` event: keeping an open project current failed (the watcher broke, or re-indexing saved files
+ * failed), so the index may miss changes until the project is opened again.
+ */
+export const IndexWatchProblem = z.object({
+  projectId: z.number().int().positive(),
+  message: z.string(),
+});
+export type IndexWatchProblem = z.infer<typeof IndexWatchProblem>;
+
 /** Events the indexer emits, for the contract's event map. */
-export const indexEvents = { 'index.progress': IndexProgress, 'index.changed': IndexChanged } as const;
+export const indexEvents = { 'index.progress': IndexProgress, 'index.changed': IndexChanged, 'index.watchProblem': IndexWatchProblem } as const;
 
 export const ParameterKind = z.enum(['positional-only', 'positional', 'var-positional', 'keyword-only', 'var-keyword']);
 export type ParameterKind = z.infer<typeof ParameterKind>;

@@ -15,7 +15,8 @@ export function indexingHandlers({ services }: HandlerDeps): AreaHandlers<'proje
       runs.add(controller);
       try {
         const summary = await indexer.indexProject(root, { signal: AbortSignal.any([signal, controller.signal]) });
-        if (watch && watched?.projectId !== summary.projectId) {
+        // Opening the watched project again restarts a watcher that failed, so the index is live again.
+        if (watch && (watched?.projectId !== summary.projectId || watched.stop.problem() !== null)) {
           const previous = watched;
           watched = { projectId: summary.projectId, stop: indexer.watch(summary.projectId) };
           await previous?.stop();

@@ -12,6 +12,7 @@ import {
   type IndexChanged,
   type IndexProgress,
   type IndexSummary,
+  type IndexWatchProblem,
   type RecentProject,
   type SearchHit,
   type SearchQuery,
@@ -19,6 +20,7 @@ import {
   type SymbolDetail,
   type TierRule,
 } from '../../shared/indexing';
+import { describeDatabaseError } from '../store/db';
 import { createIndexRepo, type IndexRepo, type IndexStaging, type ProjectRecord, type StoredFile } from '../store/indexRepo';
 import { errnoOf, formatBytes } from './fsFailures';
 import { createIgnoreRules, type IgnoreRules } from './ignoreRules';
@@ -37,7 +39,7 @@ export type { WorkerScript } from './workerPool';
 export { defaultTierRules } from './tiers';
 
 /** The events the indexer emits, by name. */
-export type IndexerEvents = { 'index.progress': IndexProgress; 'index.changed': IndexChanged };
+export type IndexerEvents = { 'index.progress': IndexProgress; 'index.changed': IndexChanged; 'index.watchProblem': IndexWatchProblem };
 export type IndexerEmit = <N extends keyof IndexerEvents>(name: N, payload: EventPayload<N>) => void;
 
 export type IndexerDeps = {
@@ -57,8 +59,11 @@ export type IndexerDeps = {
   watchDebounceMs?: number;
 };
 
-/** Stops a watcher; `ready` settles once the watcher has seen the whole tree (tests wait for it before editing). */
-export type StopWatching = (() => Promise<void>) & { ready: Promise<void> };
+/**
+ * Stops a watcher; `ready` settles once the watcher has seen the whole tree (tests wait for it before editing);
+ * `problem` is the last failure to keep the project current, or null while it is live.
+ */
+export type StopWatching = (() => Promise<void>) & { ready: Promise<void>; problem(): string | null };
 
 export type IndexOptions = { signal?: AbortSignal; onProgress?: (progress: IndexProgress) => void };
 
@@ -438,26 +443,42 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     watch(projectId) {
       ensureOpen();
       const project = requireProject(projectId);
+      let problem: string | null = null;
+      const report = (message: string) => {
+        if (closed) return;
+        problem = message;
+        emit('index.watchProblem', { projectId, message });
+      };
       const watcher = watchProject({
         root: project.root,
         rules: () => rulesOf(project),
         debounceMs: deps.watchDebounceMs ?? 150,
         onChanges: async (changes) => {
           if (closed) return;
+          // A moved or deleted project folder shows as every file deleted: keep the index as it was and say so.
+          if (!isDirectory(project.root)) {
+            report(`The folder ${project.root} is gone (moved or deleted). The index shows it as it was; open the folder where it is now to index it there.`);
+            return;
+          }
           try {
             if (changes.gitignoreChanged) await indexer.indexProject(project.root);
             else await indexer.reindexFiles(projectId, changes.paths);
           } catch (err) {
             console.error(`[ark] keeping ${project.root} indexed failed:`, err);
+            // A locked or read-only database is worth naming: the person can act on it.
+            const described = (deps.db && describeDatabaseError(deps.db.name, err)) || err;
+            const detail = (described instanceof Error ? described.message : String(described)).replace(/\.?$/, '.');
+            report(`Re-indexing saved files failed: ${detail} The index may miss these changes; open the project again to bring it up to date.`);
           }
         },
+        onProblem: report,
       });
       const stop = async () => {
         watchers.delete(stop);
         await watcher.stop();
       };
       watchers.add(stop);
-      return Object.assign(stop, { ready: watcher.ready });
+      return Object.assign(stop, { ready: watcher.ready, problem: () => problem });
     },
     async close() {
       if (closed) return;

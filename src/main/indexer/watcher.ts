@@ -1,6 +1,7 @@
 // Watches an open project's folder and reports saved, added and deleted files in debounced bursts.
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { errnoOf } from './fsFailures';
 import type { IgnoreRules } from './ignoreRules';
 import { isIndexable } from './languages';
 
@@ -12,13 +13,15 @@ export type WatchOptions = {
   rules: () => IgnoreRules;
   debounceMs: number;
   onChanges(changes: WatchChanges): Promise<void>;
+  /** The watcher failed (it may go on watching part of the tree): says why, in words for the person. */
+  onProblem(message: string): void;
 };
 
 // However busy the disk, a save shows in the index within about a second.
 const maxWaitMs = 1000;
 
 export function watchProject(options: WatchOptions): { stop(): Promise<void>; ready: Promise<void> } {
-  const { root, rules, debounceMs, onChanges } = options;
+  const { root, rules, debounceMs, onChanges, onProblem } = options;
   let paths = new Set<string>();
   let gitignoreChanged = false;
   let timer: NodeJS.Timeout | undefined;
@@ -88,7 +91,10 @@ export function watchProject(options: WatchOptions): { stop(): Promise<void>; re
   watcher.on('change', record);
   watcher.on('unlink', record);
   watcher.on('unlinkDir', record);
-  watcher.on('error', (err) => console.error(`[ark] watching ${root} failed:`, err));
+  watcher.on('error', (err) => {
+    console.error(`[ark] watching ${root} failed:`, err);
+    onProblem(describeWatchError(err));
+  });
 
   return {
     ready,
@@ -99,4 +105,17 @@ export function watchProject(options: WatchOptions): { stop(): Promise<void>; re
       await running;
     },
   };
+}
+
+/** What a watcher error means for the person, with what to do about it where there is something to do. */
+export function describeWatchError(err: unknown): string {
+  const code = errnoOf(err);
+  if (code === 'ENOSPC') {
+    return 'The system limit on watched folders is reached (fs.inotify.max_user_watches), so saves in some folders are not seen. Raise the limit, or open the project again after changing files.';
+  }
+  if (code === 'EMFILE' || code === 'ENFILE') {
+    return 'Too many files are open to watch every folder, so saves in some folders are not seen. Close other programs, or open the project again after changing files.';
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return `Watching the folder for saves failed (${detail}), so some changes may not be seen. Open the project again to bring the index up to date.`;
 }

@@ -143,6 +143,7 @@ function IndexingProgress() {
 function ProjectOverview({ summary }: { summary: IndexSummary }) {
   const closeProject = useAppStore((s) => s.closeProject);
   const openProject = useAppStore((s) => s.openProject);
+  const watchProblem = useAppStore((s) => s.project.watchProblem);
   const languages = Object.entries(summary.byLanguage);
   return (
     <section className="view project-overview" data-testid="project-overview">
@@ -157,6 +158,11 @@ function ProjectOverview({ summary }: { summary: IndexSummary }) {
           Close
         </button>
       </header>
+      {watchProblem && (
+        <p className="watch-problem" role="alert" data-testid="watch-problem">
+          <strong>Not kept current.</strong> {watchProblem}
+        </p>
+      )}
       <div className="stat-cards">
         <Stat label="Files" value={summary.files} testId="stat-files" />
         <Stat label="Lines" value={summary.lines} detail={`${summary.lineCounts.code} code · ${summary.lineCounts.comment} comment · ${summary.lineCounts.blank} blank`} />
@@ -194,7 +200,7 @@ function ProjectOverview({ summary }: { summary: IndexSummary }) {
       </div>
       <p className="muted">
         Indexed in {(summary.durationMs / 1000).toFixed(2)} s: {summary.changes.parsed} parsed, {summary.changes.unchanged} unchanged,{' '}
-        {summary.changes.removed} removed. Saved files are re-indexed as you work.
+        {summary.changes.removed} removed.{watchProblem ? ' Changes since may be missing: Re-index brings them in.' : ' Saved files are re-indexed as you work.'}
       </p>
       <h2>Skipped ({summary.skipped.length})</h2>
       {summary.skipped.length === 0 ? (

@@ -1,6 +1,6 @@
 // Always mounted: folder drops anywhere on the window, File ▸ Open Folder…, and the index events that keep the Project view current.
 import { useEffect, useState, type DragEvent as ReactDragEvent } from 'react';
-import { IndexChanged, IndexProgress } from '../../../../shared/indexing';
+import { IndexChanged, IndexProgress, IndexWatchProblem } from '../../../../shared/indexing';
 import { bridge, bridgeKind } from '../../bridge';
 import { useAppStore } from '../../store';
 import { folderForDrop } from './projectState';
@@ -17,6 +17,9 @@ export function ProjectWindowLayer() {
       } else if (name === 'index.changed') {
         const parsed = IndexChanged.safeParse(payload);
         if (parsed.success) void useAppStore.getState().applyIndexChanged(parsed.data);
+      } else if (name === 'index.watchProblem') {
+        const parsed = IndexWatchProblem.safeParse(payload);
+        if (parsed.success) useAppStore.getState().applyWatchProblem(parsed.data);
       }
     });
     // File ▸ Open Folder… in Electron's application menu: the same dialog and flow as the Project view's button.

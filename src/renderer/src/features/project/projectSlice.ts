@@ -7,6 +7,7 @@ import type {
   IndexChanged,
   IndexProgress,
   IndexSummary,
+  IndexWatchProblem,
   RecentProject,
   SearchHit,
   TierRule,
@@ -39,6 +40,8 @@ export type ProjectSlice = {
     tierRules: TierRule[];
     tierRulesStatus: 'idle' | 'saving' | 'saved';
     tierRulesError?: ErrorData;
+    /** Why the open project is not kept current any more (null while saves are re-indexed as they happen). */
+    watchProblem: string | null;
   };
   loadRecentProjects: () => Promise<void>;
   openProject: (root: string) => Promise<void>;
@@ -47,6 +50,7 @@ export type ProjectSlice = {
   cancelIndexing: () => Promise<void>;
   applyIndexProgressEvent: (event: IndexProgress) => void;
   applyIndexChanged: (event: IndexChanged) => Promise<void>;
+  applyWatchProblem: (event: IndexWatchProblem) => void;
   searchSymbols: (query: string) => Promise<void>;
   openSymbol: (symbolId: number) => Promise<void>;
   openProjectFile: (path: string, line?: number) => Promise<void>;
@@ -88,6 +92,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       viewer: null,
       tierRules: [],
       tierRulesStatus: 'idle',
+      watchProblem: null,
     },
     loadRecentProjects: async () => {
       const reply = await bridge.invoke('project.list', { limit: 20 });
@@ -110,7 +115,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
         });
         return;
       }
-      patch({ status: 'ready', opening: null, summary: reply.value, files: [], tierRulesStatus: 'idle', tierRulesError: undefined });
+      // Opening a project (again) starts its watcher afresh.
+      patch({ status: 'ready', opening: null, summary: reply.value, files: [], tierRulesStatus: 'idle', tierRulesError: undefined, watchProblem: null });
       await Promise.all([loadDetails(reply.value.projectId), get().loadRecentProjects()]);
     },
     pickAndOpenFolder: async () => {
@@ -124,6 +130,9 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     applyIndexProgressEvent: (event) => {
       if (get().project.status !== 'indexing') return;
       set((s) => ({ project: { ...s.project, progress: applyIndexProgress(s.project.progress, event) } }));
+    },
+    applyWatchProblem: (event) => {
+      if (get().project.summary?.projectId === event.projectId) patch({ watchProblem: event.message });
     },
     applyIndexChanged: async (event) => {
       const projectId = get().project.summary?.projectId;
