@@ -32,10 +32,12 @@ export function signalName(signal: number | null): string | null {
 
 // Messages interpreters print when an allocation fails at the address-space limit. Python raises MemoryError; V8 aborts
 // with "heap out of memory" at --max-old-space-size, or "Fatal process out of memory" / "Fatal process OOM in ..." when
-// a reservation fails (a Worker's or WebAssembly's address space at the limit, SIGTRAP far below the RSS limit); C code
-// reports ENOMEM or std::bad_alloc.
+// a reservation fails (a Worker's or WebAssembly's address space at the limit, SIGTRAP far below the RSS limit), and
+// throws a RangeError when an ArrayBuffer (Buffer.alloc too) or a WebAssembly memory cannot be had; C code reports
+// ENOMEM or std::bad_alloc.
 const pythonMemory = /(^|\n)MemoryError\b/;
-const nodeMemory = /JavaScript heap out of memory|Fatal process (out of memory|OOM)|Fatal JavaScript invalid size error|Allocation failed/;
+const nodeMemory =
+  /JavaScript heap out of memory|Fatal process (out of memory|OOM)|Fatal JavaScript invalid size error|Allocation failed|Array buffer allocation failed|WebAssembly\.Memory(\(\): could not allocate memory|\.grow\(\): Unable to grow instance memory)|ERR_MEMORY_ALLOCATION_FAILED/;
 const nativeMemory = /Cannot allocate memory|std::bad_alloc|out of memory/i;
 
 // Signals a process dies of when memory runs out without a message: the kernel's OOM killer (SIGKILL), a failed

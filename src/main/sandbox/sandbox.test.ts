@@ -126,6 +126,13 @@ describe('sandbox: hostile programs (namespaces when available)', () => {
     expect(result.status).toBe('memory-limit');
   }, 30_000);
 
+  it('reports buffers and WebAssembly memory V8 cannot allocate at the limit as memory-limit, not as an error', async () => {
+    for (const code of ['const a = new ArrayBuffer(3e9);', 'Buffer.alloc(3e9);', 'new WebAssembly.Memory({ initial: 40000 });']) {
+      const result = await runAlone(h, { code, language: 'javascript', tier: 'sandbox', limits: { memoryMb: 256 } });
+      expect({ code, status: result.status }).toEqual({ code, status: 'memory-limit' });
+    }
+  }, 30_000);
+
   it('kills a CPU spin that ignores SIGTERM at the timeout, within the grace', async () => {
     const spin = 'import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nwhile True:\n    pass\n';
     const result = await runAlone(h, python(spin, { limits: { timeoutMs: 1000 } }));
