@@ -472,7 +472,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const complete = (run: ActiveRun, exit: { code: number | null; signal: number | null }, startError: string | null): void => {
     if (run.exited) return;
     run.exited = true;
-    const wallMs = performance.now() - run.startedAt;
+    // To a tenth of a millisecond: finer digits are timer noise, and they would show as such in `ark run --json`.
+    const wallMs = Math.round((performance.now() - run.startedAt) * 10) / 10;
     const report = startError ? null : readReport(run);
     const isolation = run.isolation;
     const uid = run.command.uid ?? process.getuid?.() ?? -1;
