@@ -113,5 +113,11 @@ describe('quality analyzer', () => {
     const report = await analyzer.analyze({ code: 'def name() -> str:\n    """Name."""\n    return 1\n', language: 'python' });
     expect(tool(report, 'mypy')).toMatchObject({ status: 'ok', optional: true });
     expect(report.findings).toContainEqual(expect.objectContaining({ source: 'mypy', ruleId: 'return-value', severity: 'error', line: 3, column: 12 }));
+    // Later checks share mypy's cache: each still judges its own code, fixed or broken again.
+    const fixed = await analyzer.analyze({ code: 'def name() -> str:\n    """Name."""\n    return "a"\n', language: 'python' });
+    expect(fixed.findings.filter((finding) => finding.source === 'mypy')).toEqual([]);
+    const brokenAgain = await analyzer.analyze({ code: 'def name() -> str:\n    """Name."""\n    return 1\n', language: 'python' });
+    expect(brokenAgain.findings).toContainEqual(expect.objectContaining({ source: 'mypy', ruleId: 'return-value', line: 3 }));
+    await analyzer.close();
   });
 });

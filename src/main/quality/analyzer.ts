@@ -1,7 +1,9 @@
 // The quality analyzer: measures code from its syntax tree, runs the linters and type checkers that apply, and
 // scores the result. Pure assessment; storing reports is the service's job (index.ts).
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ArkError } from '../../shared/errors';
@@ -97,6 +99,10 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
   // TypeScript is checked on a thread of its own, started on the first TS/JS check (see typescriptThread.ts).
   const typescriptVersion = options.typescript === false ? null : packageVersion('typescript');
   const typescript = typescriptVersion ? createTypeScriptThread(options.typescriptWorker) : null;
+  // mypy's cache, private to this analyzer (mkdtemp makes it 0700) and removed on close: shared between runs so the
+  // standard library's stubs are analysed once per session, not on every check.
+  let mypyCache: Promise<string> | null = null;
+  const mypyCacheDir = () => (mypyCache ??= mkdtemp(path.join(os.tmpdir(), 'ark-mypy-cache-')));
 
   /** Runs one tool, timing it and turning its failure into a ToolRun rather than a failed report. */
   async function timed<T>(name: string, optional: boolean, work: () => Promise<{ version: string | null; value: T }>): Promise<{ run: ToolRun; value: T | null }> {
@@ -119,6 +125,7 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
     },
     close: async () => {
       await Promise.all([pyright?.close(), typescript?.close()]);
+      if (mypyCache) await rm(await mypyCache, { recursive: true, force: true });
     },
     async analyze(request, signal) {
       const started = performance.now();
@@ -159,7 +166,8 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
           else {
             jobs.push(
               timed(name, true, async () => {
-                const result = await limit(() => runOptionalTool(name, executable, code, { filename, timeoutMs, signal }));
+                const cacheDir = name === 'mypy' ? await mypyCacheDir() : undefined;
+                const result = await limit(() => runOptionalTool(name, executable, code, { filename, timeoutMs, signal, ...(cacheDir ? { mypyCacheDir: cacheDir } : {}) }));
                 return { version: result.version, value: result.findings };
               }),
             );

@@ -111,8 +111,16 @@ export function optionalToolVersion(name: OptionalToolName, executable: string):
   return version;
 }
 
-/** Runs pylint or mypy on the code alone in a fresh temp folder. */
-export async function runOptionalTool(name: OptionalToolName, executable: string, code: string, options: { filename?: string; timeoutMs: number; signal?: AbortSignal }): Promise<OptionalToolRun> {
+/**
+ * Runs pylint or mypy on the code alone in a fresh temp folder. `mypyCacheDir` is a private folder kept between runs:
+ * with it mypy reads the standard library's stubs from its cache instead of analysing them again (~1.1 s → ~0.2 s).
+ */
+export async function runOptionalTool(
+  name: OptionalToolName,
+  executable: string,
+  code: string,
+  options: { filename?: string; timeoutMs: number; signal?: AbortSignal; mypyCacheDir?: string },
+): Promise<OptionalToolRun> {
   const folder = await mkdtemp(path.join(os.tmpdir(), `ark-${name}-`));
   try {
     const file = checkedFileName(options.filename, '.py', 'snippet.py');
@@ -121,7 +129,7 @@ export async function runOptionalTool(name: OptionalToolName, executable: string
     const args =
       name === 'pylint'
         ? ['--output-format=json', '--score=n', '--persistent=n', file]
-        : ['--show-column-numbers', '--show-error-end', '--show-error-codes', '--no-error-summary', '--no-color-output', '--hide-error-context', '--ignore-missing-imports', `--cache-dir=${path.join(folder, '.mypy_cache')}`, file];
+        : ['--show-column-numbers', '--show-error-end', '--show-error-codes', '--no-error-summary', '--no-color-output', '--hide-error-context', '--ignore-missing-imports', `--cache-dir=${options.mypyCacheDir ?? path.join(folder, '.mypy_cache')}`, file];
     const output = await runTool(executable, args, { cwd: folder, timeoutMs: options.timeoutMs, signal: options.signal });
     // pylint exits with a bit mask of message kinds, 32 for a usage error; mypy 1 for findings, 2 for a crash.
     if ((name === 'pylint' && (output.exitCode ?? 0) & 32) || (name === 'mypy' && output.exitCode === 2)) {
