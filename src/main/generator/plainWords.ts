@@ -841,6 +841,9 @@ const SAME_TYPE_VERBS = new Set(
 );
 
 function transform(verb: string, tokens: string[], context: Context): Draft {
+  // "reverse the order of the words": the words are what is reversed.
+  const orderOf = tokens[0] === 'the' && tokens[1] === 'order' && tokens[2] === 'of' ? 3 : tokens[0] === 'order' && tokens[1] === 'of' ? 2 : 0;
+  if (orderOf > 0) tokens = tokens.slice(orderOf);
   const parts = segments(tokens.filter((token) => token !== 'out' || tokens[0] !== 'out'));
   const main = parts[0] && parts[0].prep === null ? parts[0] : undefined;
   const mainPhrase = main ? nounPhrase(main.tokens, context) : undefined;
@@ -850,6 +853,9 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
   for (const part of main ? parts.slice(1) : parts) {
     const phrase = nounPhrase(part.tokens, context);
     if (part.prep === 'into' || (part.prep === 'to' && verb !== 'pad' && verb !== 'truncate')) {
+      // "merge two lists into one (sorted) list" says what the result is, not what the function is about: it is
+      // named after its inputs (merge_sorted_lists). "split a string into words" is named after its result.
+      if (part.prep === 'into' && (part.tokens[0] === 'one' || part.tokens[0] === 'single' || (part.tokens[0] === 'a' && part.tokens[1] === 'single'))) continue;
       into = contentWords(part.tokens);
       // "into chunks of size n": the size is still an input.
       params.push(...phrase.params.filter((param) => param.explicit));
@@ -913,7 +919,9 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
   // "every word" / "each number": the name speaks of all of them.
   if (main && main.tokens.some((token) => token === 'every' || token === 'each') && objectWords.length > 0) {
     const last = objectWords[objectWords.length - 1] ?? '';
-    objectWords = [...objectWords.slice(0, -1), singular(last) === last ? pluralName(last, last) : last];
+    // But "reverse each word" is not "reverse the words" (their order): it keeps "each" (reverse_each_word).
+    if (verb === 'reverse') objectWords = ['each', ...objectWords.slice(0, -1), singular(last)];
+    else objectWords = [...objectWords.slice(0, -1), singular(last) === last ? pluralName(last, last) : last];
   }
   const nameWords = (into ? [verb, 'into', ...into, ...modifiers] : [verb, ...objectWords, ...modifiers]).slice(0, 5);
   return {

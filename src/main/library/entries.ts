@@ -249,6 +249,8 @@ for word in text.split():
     if len(word) > len(longest):
         longest = word
 return longest`, [[['the quick brown fox'], 'quick'], [[''], ''], [['a bb cc'], 'bb']]),
+  entry('reverse_words', ['reverse_words', 'reverse_word_order', 'reverse_order_of_words', 'reverse_the_words', 'reverse_sentence'], 'Return the whitespace-separated words of text in reverse order, joined by single spaces.', 'reverse words, reverse word order, words backwards', 'text: str', 'str', 'return " ".join(reversed(text.split()))', [[['hello world'], 'world hello'], [['  the quick  brown '], 'brown quick the'], [['one'], 'one'], [[''], '']]),
+  entry('reverse_each_word', ['reverse_each_word', 'reverse_every_word', 'reverse_letters_of_each_word', 'reverse_characters_of_each_word'], 'Return text with the letters of each space-separated word reversed, the words and the spaces in place.', 'reverse each word, reverse every word, mirror words', 'text: str', 'str', 'return " ".join(word[::-1] for word in text.split(" "))', [[['hello world'], 'olleh dlrow'], [['a  bc'], 'a  cb'], [[''], '']]),
   entry('snake_to_camel', ['snake_to_camel', 'snake_case_to_camel_case', 'to_camel_case'], 'Return a snake_case identifier in camelCase.', 'camel case, snake case, convert case', 's: str', 'str', `
 head, *rest = s.split("_")
 return head + "".join(part[:1].upper() + part[1:] for part in rest)`, [[['hello_world'], 'helloWorld'], [['one'], 'one'], [['get_user_name'], 'getUserName']]),
@@ -385,7 +387,7 @@ for index, item in enumerate(items):
     if item == target:
         return index
 return -1`, [[[[4, 2, 4], 4], 0], [[['a', 'b'], 'b'], 1], [[[], 1], -1]]),
-  entry('merge_sorted_lists', ['merge_sorted_lists', 'merge_sorted', 'merge_two_sorted_lists'], 'Return one ascending list from two ascending lists.', 'merge sorted lists, merge step', 'a: list[float], b: list[float]', 'list[float]', `
+  entry('merge_sorted_lists', ['merge_sorted_lists', 'merge_sorted', 'merge_two_sorted_lists', 'merge_sorted_arrays', 'merge_two_sorted_arrays'], 'Return one ascending list from two ascending lists.', 'merge sorted lists, merge step', 'a: list[float], b: list[float]', 'list[float]', `
 merged = []
 i = j = 0
 while i < len(a) and j < len(b):

@@ -168,6 +168,8 @@ describe('search', () => {
     expect(library.closeMatch(spec('days_in_month', [['year', 'int'], ['month', 'int']], 'int'))?.id).toBe('py.days_in_month');
     expect(library.closeMatch(spec('days_in_month', [['month', 'int'], ['year', 'int']], 'int'))).toBeUndefined();
     expect(library.closeMatch(spec('percentage', [['a', 'float'], ['b', 'float']], 'float'))).toBeUndefined();
+    // A spec that leaves the element type open takes an entry that names it.
+    expect(library.closeMatch(spec('merge_sorted_lists', [['a', 'list[Any]'], ['b', 'list[Any]']], 'list[Any]'))?.id).toBe('py.merge_sorted_lists');
   });
 });
 
@@ -222,6 +224,9 @@ const PHRASINGS: { request: string; checks: [unknown[], unknown][] }[] = [
   { request: 'Return the nth prime number', checks: [[[1], 2], [[3], 5]] },
   { request: 'Sort a list', checks: [[[[3, 1, 2]], [1, 2, 3]]] },
   { request: 'Check if a list contains duplicates', checks: [[[[1, 2, 1]], true], [[[1, 2]], false]] },
+  { request: 'Reverse the words in a sentence', checks: [[['one two three'], 'three two one'], [['solo'], 'solo']] },
+  { request: 'Reverse each word in a sentence', checks: [[['ab cd'], 'ba dc']] },
+  { request: 'Merge two sorted lists into one sorted list', checks: [[[[1, 4], [2, 3, 5]], [1, 2, 3, 4, 5]], [[['a', 'c'], ['b']], ['a', 'b', 'c']]] },
 ];
 
 describe('requests as people phrase them', () => {

@@ -42,6 +42,8 @@ let value = n;
 while (value % 2 === 0) value /= 2;
 return value === 1;`,
   reverse_string: `return [...s].reverse().join('');`,
+  reverse_words: `return text.split(/\\s+/).filter((word) => word !== '').reverse().join(' ');`,
+  reverse_each_word: `return text.split(' ').map((word) => [...word].reverse().join('')).join(' ');`,
   is_palindrome: `return s === [...s].reverse().join('');`,
   count_vowels: `return (s.match(/[aeiou]/gi) ?? []).length;`,
   count_words: `return text.split(/\\s+/).filter((word) => word !== '').length;`,
