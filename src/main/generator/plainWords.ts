@@ -474,9 +474,17 @@ function nounPhrase(tokens: string[], context: Context, asElements = false): Phr
   let type: { type: string; guessed: boolean; reason: string } | undefined;
   let paramName: string | undefined;
   let description = '';
+  // "n characters", "k times": a letter that counts the plural noun after it is a whole number of its own.
+  const counts: Param[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] ?? '';
     const base = singular(token);
+    const counted = tokens[index + 1];
+    if (/^[nkm]$/.test(token) && counted !== undefined && (counted === 'times' || (NOUNS[singular(counted)] !== undefined && singular(counted) !== counted))) {
+      counts.push({ name: token, type: 'int', description: counted === 'times' ? 'How many times.' : `The number of ${counted}.`, reason: `"${token} ${counted}" counts ${counted}`, guessed: false, explicit: true });
+      index += 1;
+      continue;
+    }
     if (token in COUNT_WORDS && !phrase.head) {
       phrase.count = COUNT_WORDS[token] ?? 1;
       phrase.indefinite = true;
@@ -551,13 +559,17 @@ function nounPhrase(tokens: string[], context: Context, asElements = false): Phr
     const picked = isCount ? { type: 'int', reason: `"${first}" usually names a whole number` } : numberType(context, false);
     type = { type: picked.type, guessed: !isCount, reason: isCount ? picked.reason : `"${first}": a bare name, assumed a number` };
   }
-  if (!type) return phrase;
+  if (!type) {
+    phrase.params.push(...counts);
+    return phrase;
+  }
   const names = explicit.length > 0 ? explicit : phrase.count > 1 ? defaultNames(paramName ?? 'value', phrase.count, phrase.headInfo?.generic ?? true) : [paramName ?? 'value'];
   const total = Math.max(phrase.count, names.length);
   for (let position = 0; position < total; position += 1) {
     const name = names[position] ?? `${names[0] ?? 'value'}${position + 1}`;
     phrase.params.push({ name, type: type.type, description: description || `The ${name}.`, reason: type.reason, guessed: type.guessed, explicit: explicit.includes(name) });
   }
+  phrase.params.push(...counts);
   return phrase;
 }
 
@@ -1015,7 +1027,17 @@ function result(verb: string | undefined, tokens: string[], context: Context): D
     const concept = cleanedResult.map(singular).find((word) => word in CONCEPT_INPUTS && !SHAPES.has(word)) ?? shape ?? (verb && verb in CONCEPT_INPUTS ? verb : undefined);
     if (concept) params.push(...conceptParams(CONCEPT_INPUTS[concept] as NounInfo[], context, concept));
   }
+  // "sum the even numbers in a list": a sum is of numbers, whole ones when they are even or odd.
+  const summing = !counting && (verb === 'sum' || verb === 'total');
   for (const param of params) {
+    if (summing && param.type === 'list[Any]') {
+      const whole = cleanedResult.some((word) => word === 'even' || word === 'odd');
+      const picked = whole ? { type: 'int', reason: 'even and odd numbers are whole' } : numberType(context, true);
+      param.type = `list[${picked.type}]`;
+      param.reason = `"${verb}" adds up numbers: ${picked.reason}`;
+      param.guessed = !whole;
+      continue;
+    }
     if (param.type === 'list[Any]' && cleanedResult.some((word) => RESULT_TYPES[singular(word)] === 'elem' || RESULT_TYPES[word] === 'float')) {
       const picked = numberType(context, true);
       param.type = `list[${picked.type}]`;
@@ -1046,7 +1068,7 @@ function result(verb: string | undefined, tokens: string[], context: Context): D
     returnType,
     returnReason,
     returnGuessed: guessed,
-    returnDescription: `The ${[...(counting ? ['number of'] : []), ...cleanedResult].join(' ') || 'result'}.`,
+    returnDescription: `The ${[...(counting ? ['number of'] : summing && cleanedResult.length > 0 ? ['sum of the'] : []), ...cleanedResult].join(' ') || 'result'}.`,
   };
 }
 
@@ -1075,6 +1097,8 @@ function resultType(counting: boolean, perItem: boolean, words: string[], params
     return { type: `dict[${keyType}, int]`, reason: 'frequencies are counts by item', guessed: false };
   }
   if (counting) return { type: 'int', reason: 'a count is a whole number', guessed: false };
+  // "sum the even numbers": the verb, not the plural noun, says what comes back.
+  if (verb === 'sum' || verb === 'total') return { type: elementOf(), reason: `"${verb}" returns a number like its inputs`, guessed: false };
   if (head && singular(head) !== head && LIST_RESULTS[singular(head)]) {
     const element = resolve(LIST_RESULTS[singular(head)] as string);
     return { type: `list[${element}]`, reason: `"${head}" is a list of ${element}`, guessed: element === 'Any' };
