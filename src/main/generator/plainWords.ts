@@ -852,6 +852,9 @@ const SAME_TYPE_VERBS = new Set(
   'reverse sort order filter remove delete drop strip trim shuffle rotate replace dedupe deduplicate normalize normalise clean capitalize capitalise uppercase lowercase escape unescape mask censor pad truncate rearrange square double increment decrement invert transpose shift merge combine concatenate append insert prepend extend update round scale negate halve cube abbreviate pluralize encrypt decrypt compress decompress encode decode format'.split(' '),
 );
 
+// Verbs that take something out of an input: "remove a value from a list" returns the list, not the value.
+const REMOVING_VERBS = new Set('remove delete drop strip trim filter extract exclude discard erase'.split(' '));
+
 function transform(verb: string, tokens: string[], context: Context): Draft {
   // "reverse the order of the words": the words are what is reversed.
   const orderOf = tokens[0] === 'the' && tokens[1] === 'order' && tokens[2] === 'of' ? 3 : tokens[0] === 'order' && tokens[1] === 'of' ? 2 : 0;
@@ -862,6 +865,8 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
   const params: Param[] = [];
   const modifiers: string[] = [];
   let into: string[] | undefined;
+  // What "remove … from a list" takes things out of: the result is one of those.
+  let sourceName: string | undefined;
   for (const part of main ? parts.slice(1) : parts) {
     const phrase = nounPhrase(part.tokens, context);
     if (part.prep === 'into' || (part.prep === 'to' && verb !== 'pad' && verb !== 'truncate')) {
@@ -874,6 +879,7 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
       continue;
     }
     if (phrase.params.length > 0 && !phrase.constant && !phrase.selector && (phrase.indefinite || phrase.params.some((param) => param.explicit) || /^(from|in|of|within|inside|given|using)$/.test(part.prep ?? ''))) {
+      if (part.prep === 'from') sourceName ??= phrase.params[0]?.name;
       params.push(...phrase.params);
       continue;
     }
@@ -897,9 +903,11 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
     const concept = CONCEPT_INPUTS[verb] ?? CONCEPT_INPUTS[selectorWords.map(singular).find((word) => word in CONCEPT_INPUTS) ?? ''];
     if (concept) params.push(...conceptParams(concept, context, verb));
   }
-  const input = params[0];
+  // Looked up by name: the element-type refinement above replaces parameter objects.
+  const source = REMOVING_VERBS.has(verb) ? params.find((param) => param.name === sourceName) : undefined;
+  const input = source ?? params[0];
   let returnType = input?.type ?? 'Any';
-  let returnReason = input ? `"${verb}" returns the same kind of value it is given` : `nothing says what "${verb}" works on`;
+  let returnReason = input ? `"${verb}" returns the same kind of value it is given${source ? ` (what it ${verb}s from)` : ''}` : `nothing says what "${verb}" works on`;
   const element = input && /^list\[(.*)\]$/.exec(input.type)?.[1];
   if (verb === 'split' || verb === 'tokenize' || verb === 'tokenise' || verb === 'chunk' || verb === 'partition') {
     returnType = input?.type === 'str' ? 'list[str]' : `list[${input?.type ?? 'Any'}]`;

@@ -311,6 +311,8 @@ export const RESULT_TYPES: Record<string, string> = table({
   occurrence: 'dict[str, int]',
   histogram: 'dict[str, int]',
   reverse: 'same',
+  intersection: 'same',
+  union: 'same',
   string: 'str',
   word: 'str',
   character: 'str',
