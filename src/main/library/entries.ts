@@ -87,7 +87,7 @@ export function splitTopLevel(text: string): string[] {
 const tuple = (...items: SpecValue[]): SpecValue => ({ $tuple: items });
 
 // Entries whose arguments commute; checked by the library test (every example also passes with its arguments swapped).
-const SYMMETRIC = new Set(['py.gcd', 'py.lcm', 'py.days_between', 'py.dot_product', 'py.add', 'py.multiply', 'py.hypotenuse', 'py.are_anagrams', 'py.merge_sorted_lists']);
+const SYMMETRIC = new Set(['py.gcd', 'py.lcm', 'py.days_between', 'py.dot_product', 'py.add', 'py.multiply', 'py.hypotenuse', 'py.are_anagrams', 'py.merge_sorted_lists', 'py.absolute_difference', 'py.perimeter_of_rectangle', 'py.area_of_triangle']);
 
 const ENTRIES: LibraryEntry[] = [
   /* ---------------------------------------------------------------- number theory */
@@ -535,6 +535,39 @@ for item in items:
         return True
     seen.append(item)
 return False`, [[[[1, 2, 3, 1]], true], [[[1, 2, 3]], false], [[[]], false], [[['a', 'b', 'a']], true]]),
+  entry('all_unique', ['all_unique', 'are_unique', 'is_unique', 'all_elements_unique', 'has_no_duplicates', 'are_all_unique'], 'Return True if no item occurs more than once in the list (True for an empty list).', 'unique, distinct, no duplicates', 'items: list[Any]', 'bool', `
+seen = []
+for item in items:
+    if item in seen:
+        return False
+    seen.append(item)
+return True`, [[[[1, 2, 3]], true], [[[1, 2, 1]], false], [[[]], true], [[['a', 'b']], true]]),
+  entry('second_smallest', ['second_smallest', 'find_second_smallest', 'second_smallest_number', 'second_minimum'], 'Return the second smallest distinct value of the list; fewer than two distinct values raises ValueError.', 'second smallest, second minimum', 'items: list[float]', 'float', `
+distinct = sorted(set(items))
+if len(distinct) < 2:
+    raise ValueError("there is no second smallest value")
+return distinct[1]`, [[[[3, 1, 4, 1, 5]], 3], [[[4, 4, 5]], 5], { args: [[7, 7]], raises: 'ValueError' }], 'whether repeated values count separately'),
+  entry('count_uppercase_letters', ['count_uppercase_letters', 'count_uppercase', 'count_capital_letters', 'number_of_uppercase_letters', 'uppercase_count'], 'Return how many upper-case letters s contains.', 'uppercase letters, capital letters, count capitals', 's: str', 'int', 'return sum(1 for char in s if char.isupper())', [[['Hello World'], 2], [['abc'], 0], [['ABC def G'], 4], [[''], 0]]),
+  entry('count_lowercase_letters', ['count_lowercase_letters', 'count_lowercase', 'count_small_letters', 'number_of_lowercase_letters', 'lowercase_count'], 'Return how many lower-case letters s contains.', 'lowercase letters, small letters', 's: str', 'int', 'return sum(1 for char in s if char.islower())', [[['Hello World'], 8], [['ABC'], 0], [[''], 0]]),
+  entry('is_vowel', ['is_vowel', 'check_vowel', 'is_a_vowel'], 'Return True if char is one of the vowels a, e, i, o, u in either case.', 'vowel check, is vowel', 'char: str', 'bool', 'return len(char) == 1 and char.lower() in "aeiou"', [[['a'], true], [['E'], true], [['b'], false], [['y'], false], [[''], false]]),
+  entry('is_alpha', ['is_alpha', 'contains_only_letters', 'is_all_letters', 'only_letters', 'is_alphabetic', 'has_only_letters'], 'Return True if s is not empty and every character of it is a letter.', 'only letters, alphabetic, letters only', 's: str', 'bool', 'return s.isalpha()', [[['hello'], true], [['hello world'], false], [['abc1'], false], [[''], false]], 'whether an empty string counts as only letters'),
+  entry('remove_punctuation', ['remove_punctuation', 'strip_punctuation', 'delete_punctuation'], 'Return s without the ASCII punctuation characters (string.punctuation).', 'punctuation, strip punctuation', 's: str', 'str', 'return "".join(char for char in s if char not in "!\\"#$%&\'()*+,-./:;<=>?@[\\\\]^_`{|}~")', [[['Hello, world!'], 'Hello world'], [['no punctuation'], 'no punctuation'], [["it's (fine)."], 'its fine'], [[''], '']]),
+  entry('longest_common_prefix', ['longest_common_prefix', 'common_prefix', 'find_longest_common_prefix'], 'Return the longest string that every string of the list starts with ("" for an empty list).', 'common prefix, longest prefix', 'strings: list[str]', 'str', `
+if not strings:
+    return ""
+prefix = strings[0]
+for text in strings[1:]:
+    while not text.startswith(prefix):
+        prefix = prefix[:-1]
+return prefix`, [[[['flower', 'flow', 'flight']], 'fl'], [[['dog', 'racecar', 'car']], ''], [[['same']], 'same'], [[[]], '']]),
+  entry('capitalize_first_letter', ['capitalize_first_letter', 'capitalize_first', 'capitalize_string', 'uppercase_first_letter'], 'Return s with its first character in upper case and the rest unchanged.', 'capitalize first letter, sentence case', 's: str', 'str', 'return s[:1].upper() + s[1:]', [[['hello world'], 'Hello world'], [['hELLO'], 'HELLO'], [[''], '']]),
+  entry('repeat_string', ['repeat_string', 'repeat', 'repeat_text'], 'Return s repeated n times ("" when n is 0 or less).', 'repeat, duplicate string, n times', 's: str, n: int', 'str', 'return s * n', [[['ab', 3], 'ababab'], [['x', 0], ''], [['', 5], '']]),
+  entry('count_lines', ['count_lines', 'number_of_lines', 'line_count'], 'Return the number of lines in text, as str.splitlines counts them (a final line break does not start a new line).', 'lines, count lines, line count', 'text: str', 'int', 'return len(text.splitlines())', [[['a\nb\nc'], 3], [['a\nb\n'], 2], [[''], 0], [['one line'], 1]]),
+  entry('absolute_difference', ['absolute_difference', 'abs_difference', 'absolute_diff', 'distance_between_numbers'], 'Return the absolute difference |a - b| of two numbers.', 'absolute difference, distance between numbers', 'a: float, b: float', 'float', 'return abs(a - b)', [[[3, 8], 5], [[8, 3], 5], [[-2, 2], 4], [[1.5, 1.5], 0]]),
+  entry('hours_to_minutes', ['hours_to_minutes', 'convert_hours_to_minutes'], 'Return the number of minutes in the given hours.', 'hours to minutes, time conversion', 'hours: float', 'float', 'return hours * 60', [[[1], 60], [[2.5], 150], [[0], 0]]),
+  entry('minutes_to_hours', ['minutes_to_hours', 'convert_minutes_to_hours'], 'Return the number of hours in the given minutes.', 'minutes to hours, time conversion', 'minutes: float', 'float', 'return minutes / 60', [[[60], 1], [[90], 1.5], [[0], 0]]),
+  entry('perimeter_of_rectangle', ['perimeter_of_rectangle', 'rectangle_perimeter', 'calculate_rectangle_perimeter'], 'Return the perimeter of a rectangle: twice width plus height.', 'perimeter of rectangle, rectangle', 'width: float, height: float', 'float', 'return 2 * (width + height)', [[[3, 4], 14], [[2.5, 1], 7], [[0, 0], 0]]),
+  entry('area_of_triangle', ['area_of_triangle', 'triangle_area', 'calculate_triangle_area'], 'Return the area of a triangle from its base and height: base times height over 2.', 'area of triangle, triangle', 'base: float, height: float', 'float', 'return base * height / 2', [[[10, 5], 25], [[3, 4], 6], [[0, 9], 0]]),
   entry('tuple_min_max', ['min_max', 'find_min_max', 'min_and_max'], 'Return (smallest, largest) of a non-empty list.', 'min and max, extremes', 'numbers: list[float]', 'tuple[float, float]', `
 if not numbers:
     raise ValueError("the list is empty")
