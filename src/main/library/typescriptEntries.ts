@@ -146,6 +146,25 @@ return ordered.length % 2 ? (ordered[middle] as number) : ((ordered[middle - 1] 
   absolute_value: `return Math.abs(n);`,
   add: `return a + b;`,
   multiply: `return a * b;`,
+  count_uppercase_letters: `return [...s].filter((char) => char !== char.toLowerCase() && char === char.toUpperCase()).length;`,
+  count_lowercase_letters: `return [...s].filter((char) => char !== char.toUpperCase() && char === char.toLowerCase()).length;`,
+  is_vowel: `return char.length === 1 && 'aeiou'.includes(char.toLowerCase());`,
+  remove_punctuation: `return [...s].filter((char) => !'!"#$%&\\'()*+,-./:;<=>?@[\\\\]^_\`{|}~'.includes(char)).join('');`,
+  longest_common_prefix: `
+if (strings.length === 0) return '';
+let prefix = strings[0] as string;
+for (const text of strings.slice(1)) {
+  while (!text.startsWith(prefix)) prefix = prefix.slice(0, -1);
+}
+return prefix;`,
+  capitalize_first_letter: `return s.slice(0, 1).toUpperCase() + s.slice(1);`,
+  repeat_string: `return n > 0 ? s.repeat(n) : '';`,
+  all_unique: `return new Set(items.map((item) => JSON.stringify(item))).size === items.length;`,
+  absolute_difference: `return Math.abs(a - b);`,
+  hours_to_minutes: `return hours * 60;`,
+  minutes_to_hours: `return minutes / 60;`,
+  perimeter_of_rectangle: `return 2 * (width + height);`,
+  area_of_triangle: `return (base * height) / 2;`,
 };
 
 function mirror(python: LibraryEntry, body: string): LibraryEntry {
