@@ -103,6 +103,19 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
   // standard library's stubs are analysed once per session, not on every check.
   let mypyCache: Promise<string> | null = null;
   const mypyCacheDir = () => (mypyCache ??= mkdtemp(path.join(os.tmpdir(), 'ark-mypy-cache-')));
+  // warmUp fills that cache with a check of a one-line file while the pipeline's earlier stages run; a report waits
+  // for it rather than analysing the same stubs a second time beside it.
+  let mypyWarm: Promise<void> | null = null;
+  const warmMypy = () => {
+    const executable = optionalPath('mypy');
+    if (!executable || mypyWarm) return;
+    mypyWarm = mypyCacheDir()
+      .then((cacheDir) => runOptionalTool('mypy', executable, 'VALUE = 1\n', { timeoutMs, mypyCacheDir: cacheDir }))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  };
 
   /** Runs one tool, timing it and turning its failure into a ToolRun rather than a failed report. */
   async function timed<T>(name: string, optional: boolean, work: () => Promise<{ version: string | null; value: T }>): Promise<{ run: ToolRun; value: T | null }> {
@@ -121,10 +134,12 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
 
   return {
     warmUp(language) {
-      if (language === 'python') pyright?.warmUp();
+      if (language !== 'python') return;
+      pyright?.warmUp();
+      warmMypy();
     },
     close: async () => {
-      await Promise.all([pyright?.close(), typescript?.close()]);
+      await Promise.all([pyright?.close(), typescript?.close(), mypyWarm]);
       if (mypyCache) await rm(await mypyCache, { recursive: true, force: true });
     },
     async analyze(request, signal) {
@@ -166,6 +181,7 @@ export function createQualityAnalyzer(options: QualityAnalyzerOptions = {}): Qua
           else {
             jobs.push(
               timed(name, true, async () => {
+                if (name === 'mypy') await mypyWarm;
                 const cacheDir = name === 'mypy' ? await mypyCacheDir() : undefined;
                 const result = await limit(() => runOptionalTool(name, executable, code, { filename, timeoutMs, signal, ...(cacheDir ? { mypyCacheDir: cacheDir } : {}) }));
                 return { version: result.version, value: result.findings };
