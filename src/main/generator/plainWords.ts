@@ -678,6 +678,10 @@ const COPULAS: Record<string, string> = Object.assign(Object.create(null) as Rec
   can: 'can',
 });
 
+// Copulas whose object can be a second input, and the nouns that, as that object, always are one.
+const OBJECT_COPULAS = new Set(['contains', 'starts_with', 'ends_with', 'equals', 'matches']);
+const INPUT_OBJECTS = new Set(['prefix', 'suffix', 'substring', 'pattern', 'value', 'item', 'element', 'target', 'key', 'word', 'sequence']);
+
 const GENERIC_TAIL = new Set(['number', 'numbers', 'integer', 'integers', 'string', 'strings', 'value', 'values', 'one']);
 
 function predicate(tokens: string[], context: Context, verb: string): Draft {
@@ -701,6 +705,20 @@ function predicate(tokens: string[], context: Context, verb: string): Draft {
   const pieces = segments(predicateTokens.filter((token) => token !== 'not'));
   pieces.forEach((piece, index) => {
     const phrase = nounPhrase(piece.tokens, context);
+    // The object of "starts with", "ends with", "contains", "equals", "matches" is an input when it is given ("a given
+    // prefix", "another string", a name) or is a thing one passes in (a prefix, a substring, a value); "starts with a
+    // vowel" names a kind of character instead.
+    if (index === 0 && !piece.prep && OBJECT_COPULAS.has(copula) && phrase.params.length > 0 && !phrase.constant) {
+      const given = piece.tokens.some((token) => /^(given|another|other|specified|provided|certain|target)$/.test(token)) || phrase.params.some((param) => param.explicit);
+      if (given || (phrase.head !== undefined && INPUT_OBJECTS.has(phrase.head))) {
+        params.push(...phrase.params);
+        const words = contentWords(piece.tokens).filter((word) => !/^(given|specified|provided|certain|another|other)$/.test(word));
+        const specific = words.filter((word) => !GENERIC_TAIL.has(word));
+        // "contains a value", "equals another string": with nothing more specific, the noun itself names it.
+        nameWords.push(...(specific.length > 0 ? specific : words.slice(-1).map(singular)));
+        return;
+      }
+    }
     if (piece.prep && !/^(of|by|to|with)$/.test(piece.prep) && index > 0 && phrase.params.length > 0 && !phrase.constant) {
       params.push(...phrase.params);
       nameWords.push(...contentWords(piece.tokens));
@@ -865,6 +883,7 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
   const params: Param[] = [];
   const modifiers: string[] = [];
   let into: string[] | undefined;
+  let intoPrep = 'into';
   // What "remove … from a list" takes things out of: the result is one of those.
   let sourceName: string | undefined;
   for (const part of main ? parts.slice(1) : parts) {
@@ -874,6 +893,7 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
       // named after its inputs (merge_sorted_lists). "split a string into words" is named after its result.
       if (part.prep === 'into' && (part.tokens[0] === 'one' || part.tokens[0] === 'single' || (part.tokens[0] === 'a' && part.tokens[1] === 'single'))) continue;
       into = contentWords(part.tokens);
+      intoPrep = part.prep;
       // "into chunks of size n": the size is still an input.
       params.push(...phrase.params.filter((param) => param.explicit));
       continue;
@@ -905,6 +925,8 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
   }
   // Looked up by name: the element-type refinement above replaces parameter objects.
   const source = REMOVING_VERBS.has(verb) ? params.find((param) => param.name === sourceName) : undefined;
+  // "round a number": rounding is of real numbers, whatever "a number" defaults to.
+  if (verb === 'round' && params[0]?.type === 'int' && !params[0].explicit) params[0] = { ...params[0], type: 'float', reason: '"round" works on real numbers', guessed: false };
   const input = source ?? params[0];
   let returnType = input?.type ?? 'Any';
   let returnReason = input ? `"${verb}" returns the same kind of value it is given${source ? ` (what it ${verb}s from)` : ''}` : `nothing says what "${verb}" works on`;
@@ -927,6 +949,9 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
   } else if (verb === 'zip' || verb === 'interleave') {
     returnType = 'list[Any]';
     returnReason = `"${verb}" combines lists`;
+  } else if (verb === 'round' && into?.some((word) => /^(integer|int|whole)$/.test(word))) {
+    returnType = 'int';
+    returnReason = '"round to the nearest integer" gives a whole number';
   } else if (verb === 'parse') {
     returnType = 'Any';
     returnReason = '"parse" can produce anything';
@@ -943,7 +968,7 @@ function transform(verb: string, tokens: string[], context: Context): Draft {
     if (verb === 'reverse') objectWords = ['each', ...objectWords.slice(0, -1), singular(last)];
     else objectWords = [...objectWords.slice(0, -1), singular(last) === last ? pluralName(last, last) : last];
   }
-  const nameWords = (into ? [verb, 'into', ...into, ...modifiers] : [verb, ...objectWords, ...modifiers]).slice(0, 5);
+  const nameWords = (into ? [verb, intoPrep, ...into, ...modifiers] : [verb, ...objectWords, ...modifiers]).slice(0, 5);
   return {
     strategy: 'transform',
     nameWords,
@@ -1105,6 +1130,10 @@ function resultType(counting: boolean, perItem: boolean, words: string[], params
     return { type: `dict[${keyType}, int]`, reason: 'frequencies are counts by item', guessed: false };
   }
   if (counting) return { type: 'int', reason: 'a count is a whole number', guessed: false };
+  // "the cumulative product", "a running total": one value per position, so a list of them.
+  if (words.some((word) => word === 'cumulative' || word === 'running')) {
+    return { type: `list[${elementOf()}]`, reason: 'a cumulative result has one value per position', guessed: elementOf() === 'Any' };
+  }
   // "sum the even numbers": the verb, not the plural noun, says what comes back.
   if (verb === 'sum' || verb === 'total') return { type: elementOf(), reason: `"${verb}" returns a number like its inputs`, guessed: false };
   if (head && singular(head) !== head && LIST_RESULTS[singular(head)]) {

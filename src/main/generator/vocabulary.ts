@@ -320,6 +320,7 @@ export const RESULT_TYPES: Record<string, string> = table({
   substring: 'str',
   prefix: 'str',
   suffix: 'str',
+  extension: 'str',
   palindrome: 'str',
   name: 'str',
   acronym: 'str',
