@@ -22,6 +22,10 @@ const pythonCases: RuleCase[] = [
   { rule: 'py.exec.builtins', malicious: 'import builtins\n', benign: 'print(len([1, 2]))  # a builtin used by name\n' },
   { rule: 'py.exec.builtins', malicious: 'b = __builtins__\n', benign: 'builtins_used = ["len", "print"]\n' },
   { rule: 'py.exec.namespace', malicious: 'name = input()\nglobals()[name]()\n', benign: 'LIMIT = 3\nprint(globals()["LIMIT"])\n' },
+  // A module's namespace holds its __builtins__: handing out its values reaches eval without naming it.
+  { rule: 'py.exec.namespace', malicious: 'import json\n\nfor key, value in vars(json).items():\n    if isinstance(value, dict) and "eval" in value:\n        value["eval"]("1")\n', benign: 'import json\n\nprint(sorted(vars(json)), len(vars(json)))\nprint(vars(json)["dumps"]([1]))\n' },
+  { rule: 'py.exec.namespace', malicious: 'import json\n\nfound = [value for value in {**vars(json)}.values() if type(value) is dict]\n', benign: 'import json\n\ncopy = dict(vars(json))\nprint(copy["dumps"]([1]))\n' },
+  { rule: 'py.exec.namespace', malicious: 'import json\n\ndef pick(namespace):\n    return namespace\n\npick(vars(json))\n', benign: 'import json\n\ndef pick(names):\n    return names\n\npick(list(vars(json)))\n' },
   { rule: 'py.exec.code-object', tier: 'trusted', malicious: 'import types\n\ntypes.FunctionType(code, {})\n', benign: 'import types\n\nns = types.SimpleNamespace(a=1)\n' },
   { rule: 'py.exec.interpreter', tier: 'trusted', malicious: 'import runpy\n\nrunpy.run_path("x.py")\n', benign: 'import timeit\n\ntimeit.timeit(lambda: 1, number=1)\n' },
   { rule: 'py.exec.interpreter', malicious: 'import typing\n\ntyping.ForwardRef(input())\n', benign: 'import typing\n\nAlias = typing.Optional[int]\n' },

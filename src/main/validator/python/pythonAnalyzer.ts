@@ -297,12 +297,27 @@ function checkCall(context: Context, site: Site): void {
     else if (target.kind === 'attrgetter') checkAttributeName(context, node, target.names.join('.'), []);
   }
   if (callee.type === 'attribute') checkBoundMethodCall(context, site, callee, targets, args);
+  checkNamespaceArguments(context, site, targets);
   const result = context.evaluator.values(node, place(site));
   checkValues(context, node, result);
   checkEscapeNames(context, node, result);
   for (const argument of [...args.positional, ...args.keywords.values()]) checkEscapeNames(context, argument, context.evaluator.values(argument, place(site)));
   if (result.some((value) => value.kind === 'huge') && !args.positional.some((argument) => context.evaluator.values(argument, place(site)).some((value) => value.kind === 'huge'))) {
     context.findings.report('py.resource.huge-constant', node, node.text);
+  }
+}
+
+/** A namespace passed to a function (its own, or one that iterates it) takes every value of it along, unchecked. */
+function checkNamespaceArguments(context: Context, site: Site, targets: Value[]): void {
+  const list = site.node.childForFieldName('arguments');
+  if (!list || list.type === 'generator_expression') return;
+  if (targets.length > 0 && targets.every((target) => target.kind === 'qual' && namespaceSafeConsumers.has(target.name))) return;
+  for (const argument of list.namedChildren) {
+    if (!argument || argument.type === 'comment') continue;
+    const expression = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument.type === 'list_splat' || argument.type === 'dictionary_splat' ? argument.namedChildren[0] : argument;
+    if (expression && context.evaluator.values(expression, place(site)).some((value) => value.kind === 'namespace')) {
+      context.findings.report('py.exec.namespace', argument, argument.text, 'passes a namespace on');
+    }
   }
 }
 
@@ -431,6 +446,10 @@ function checkQualifiedCall(context: Context, site: Site, name: string, args: Ar
 }
 
 const namespaceWrites = new Set(['update', 'setdefault', '__setitem__', '__delitem__', 'clear', 'pop']);
+// What may be asked of a namespace without reaching its values: its names, their number, a copy (itself a namespace).
+const namespaceNameMethods = new Set(['keys', '__contains__', '__len__', '__iter__', 'copy', '__repr__', '__str__']);
+// Built-ins that take a namespace without handing its values on: they see its names, or print it.
+const namespaceSafeConsumers = new Set(['builtins.len', 'builtins.print', 'builtins.repr', 'builtins.str', 'builtins.sorted', 'builtins.list', 'builtins.set', 'builtins.frozenset', 'builtins.tuple', 'builtins.iter', 'builtins.bool', 'builtins.isinstance', 'builtins.id', 'builtins.type', 'builtins.dict', 'collections.ChainMap', 'types.MappingProxyType']);
 
 function checkMethodCall(context: Context, site: Site, method: Value & { kind: 'method' }, args: Arguments, callee: SyntaxNode): void {
   const node = site.node;
@@ -443,6 +462,9 @@ function checkMethodCall(context: Context, site: Site, method: Value & { kind: '
   } else if (receiver.kind === 'namespace') {
     if (namespaceWrites.has(method.name)) context.findings.report('py.exec.namespace', node, callee.text, 'changes a namespace');
     else if ((method.name === 'get' || method.name === '__getitem__') && args.positional[0]) checkNamespaceKey(context, node, args.positional[0], site);
+    // items(), values() and the like hand out every function and module the namespace holds (__builtins__ included),
+    // to be picked by anything but a name.
+    else if (!namespaceNameMethods.has(method.name)) context.findings.report('py.exec.namespace', node, callee.text, 'hands out every value of a namespace');
   }
 }
 

@@ -218,7 +218,6 @@ const stringMethods = new Set([
   'upper', 'lower', 'casefold', 'swapcase', 'title', 'capitalize', 'strip', 'lstrip', 'rstrip', 'replace', 'removeprefix',
   'removesuffix', 'encode', 'decode', 'join', 'format', 'format_map', 'split', 'rsplit', 'zfill', 'translate',
 ]);
-const namespaceMethods = new Set(['get', '__getitem__', 'pop', 'setdefault', 'update', '__setitem__', '__delitem__', 'clear', 'items', 'values', 'keys']);
 const pathMethodNames = new Set(['joinpath', 'with_name', 'with_suffix', 'with_stem', 'resolve', 'absolute', 'expanduser', 'readlink']);
 
 export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
@@ -341,6 +340,11 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
   function dictionary(node: SyntaxNode, place: Place, env: Env): Value {
     const entries = new Map<string, Value[]>();
     for (const pair of node.namedChildren) {
+      // {**vars(module)}: a copy of a namespace is a namespace.
+      if (pair?.type === 'dictionary_splat') {
+        const spread = pair.namedChildren[0] ? values(pair.namedChildren[0], place, env).find((value) => value.kind === 'namespace') : undefined;
+        if (spread) return spread;
+      }
       if (pair?.type !== 'pair') continue;
       const keyNode = child(pair, 'key');
       const valueNode = child(pair, 'value');
@@ -522,7 +526,8 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
         return reexportedModules.has(bare) ? [member, qual(bare)] : [member];
       }
       case 'namespace':
-        return namespaceMethods.has(name) ? [{ kind: 'method', receiver: value, name }] : [unknownValue];
+        // Every method of a namespace stays one, so the analyzer sees each use (items() hands out every value).
+        return [{ kind: 'method', receiver: value, name }];
       case 'str':
         return stringMethods.has(name) ? [{ kind: 'method', receiver: value, name }] : [unknownValue];
       case 'dict':
@@ -603,6 +608,13 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
       case 'builtins.globals':
       case 'builtins.locals':
         return [{ kind: 'namespace', of: null }];
+      case 'builtins.dict':
+      case 'collections.ChainMap':
+      case 'types.MappingProxyType': {
+        // Copies and views of a namespace are namespaces; any other mapping is not followed.
+        const spread = (first() ?? []).find((value) => value.kind === 'namespace');
+        return spread ? [spread] : null;
+      }
       case 'builtins.type': {
         if (args.positional.length !== 1) return null;
         return (first() ?? []).map((value) => (value.kind === 'function' ? qual('types.FunctionType') : value.kind === 'code' ? qual('types.CodeType') : unknownValue));
@@ -715,6 +727,8 @@ export function createPythonEvaluator(model: PythonModel): PythonEvaluator {
     const positional = args.positional.map((argument) => values(argument, place, env));
     if (receiver.kind === 'str') return stringMethod(receiver.value, method.name, positional, args, place, env);
     if (receiver.kind === 'namespace') {
+      // A copy of a namespace holds the same functions, and is held to the same checks.
+      if (method.name === 'copy') return [receiver];
       if (method.name !== 'get' && method.name !== '__getitem__' && method.name !== 'pop' && method.name !== 'setdefault') return null;
       return union(...(positional[0] ?? [unknownValue]).map((item) => (item.kind === 'str' ? namespaceLookup(receiver, item.value, place) : [unknownValue])));
     }
