@@ -17,6 +17,15 @@ const javascriptCases: RuleCase[] = [
   { rule: 'js.exec.dynamic-require', malicious: 'const name = process.argv[2];\nrequire(name);\n', benign: "const path = require('path');\nconsole.log(path.join('a', 'b'));\n" },
   { rule: 'js.exec.dynamic-require', malicious: "module.constructor._load('child_process');\n", benign: 'module.exports = { answer: 42 };\n' },
   { rule: 'js.exec.global-computed', malicious: 'const key = process.argv[2];\nglobalThis[key]();\n', benign: 'const table = {};\nconst key = process.argv[2];\nconsole.log(table[key], globalThis.console === console);\n' },
+  // The global object's values hold eval and Function: handing them out reaches both without a name.
+  { rule: 'js.exec.global-computed', malicious: "Object.values(globalThis).find((value) => value.name === 'eval')('1');\n", benign: "console.log(Object.keys(globalThis).length, Object.values({ a: 1 }));\n" },
+  { rule: 'js.exec.global-computed', malicious: "const { value } = Object.getOwnPropertyDescriptor(globalThis, 'ev' + 'al');\nvalue('1');\n", benign: "const { value } = Object.getOwnPropertyDescriptor({ a: 1 }, 'a');\nconsole.log(value);\n" },
+  { rule: 'js.exec.global-computed', malicious: "const copy = { ...globalThis };\ncopy['ev' + 'al']('1');\n", benign: "const copy = { ...{ a: 1 } };\nconsole.log(copy.a, [...'ab']);\n" },
+  { rule: 'js.exec.global-computed', malicious: 'function pick(holder) {\n  return holder;\n}\npick(globalThis);\n', benign: 'function pick(holder) {\n  return holder;\n}\npick(process.env);\n' },
+  // The usual global lookup passes the global object to an own function that only reads fixed names: that is fine,
+  // and each name is checked as the global it is (root.eval is eval).
+  { rule: 'js.exec.global-computed', malicious: "(function (root) {\n  root['ev' + 'al']('1');\n})(globalThis);\n", benign: "(function (root) {\n  root.myLib = { version: 1 };\n  if (typeof root.console !== 'undefined') root.console.log('ok');\n})(typeof globalThis !== 'undefined' ? globalThis : this);\n" },
+  { rule: 'js.exec.eval', malicious: "(function (root) {\n  root.eval('1');\n})(globalThis);\n", benign: "(function (root) {\n  root.console.log('1');\n})(globalThis);\n" },
   { rule: 'js.process.child-process', malicious: "require('child_process').execSync('ls');\n", benign: "const note = \"child_process is not used\";\nconst m = /a/.exec('a');\nconsole.log(note, m);\n" },
   { rule: 'js.process.child-process', language: 'typescript', malicious: "import { exec as run } from 'node:child_process';\nrun('ls');\n", benign: "import type { ChildProcess } from 'node:child_process';\nexport type Handle = ChildProcess | null;\n" },
   { rule: 'js.process.worker', malicious: "const { Worker } = require('worker_threads');\nnew Worker('x', { eval: true });\n", benign: 'const worker = { name: "w" };\nconsole.log(worker.name);\n' },

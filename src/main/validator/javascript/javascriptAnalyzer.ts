@@ -16,7 +16,7 @@ import {
   stringTimers,
   type JavascriptFileSink,
 } from './javascriptSinks';
-import { createJavascriptEvaluator, type JavascriptEvaluator, type JsValue } from './javascriptValues';
+import { createJavascriptEvaluator, qualifiedMember, type JavascriptEvaluator, type JsValue } from './javascriptValues';
 
 export type JavascriptAnalysisOptions = { policy: TierPolicy; findings: FindingCollector };
 
@@ -38,6 +38,7 @@ export function analyzeJavascript(root: SyntaxNode, options: JavascriptAnalysisO
     ...model.members.map((site) => tag(site, checkReference)),
     ...model.subscripts.map((site) => tag(site, checkSubscript)),
     ...model.calls.map((site) => tag(site, checkCall)),
+    ...model.spreads.map((site) => tag(site, checkSpread)),
   ];
   tagged.sort((a, b) => a.end - b.end || b.start - a.start);
   for (const { site, check } of tagged) check(context, site);
@@ -179,7 +180,76 @@ function checkCall(context: Context, site: JsSite): void {
       if (sink) checkFileSink(context, site, sink, args, callee.text);
     }
   }
+  checkGlobalArguments(context, site, callee, args);
   checkValues(context, node, context.evaluator.values(node, site.scope));
+}
+
+// Functions that take the global object (or process, module, require) and only read its names or print it. Any other
+// call given one may hand out its values (Object.values(globalThis) holds eval and Function), to be picked by anything
+// but a name: an own function that indexes its parameter, Object.entries, Object.getOwnPropertyDescriptor, assign.
+const globalSafeConsumers = new Set([
+  'console.log', 'console.info', 'console.warn', 'console.error', 'console.debug', 'console.dir', 'String', 'Boolean',
+  'Object.keys', 'Object.getOwnPropertyNames', 'Reflect.ownKeys', 'Object.hasOwn', 'Reflect.has', 'Reflect.get', 'Object.is', 'JSON.stringify',
+]);
+
+function checkGlobalArguments(context: Context, site: JsSite, callee: SyntaxNode, args: SyntaxNode[]): void {
+  const targets = context.evaluator.values(callee, site.scope);
+  if (targets.length > 0 && targets.every((target) => target.kind === 'qual' && globalSafeConsumers.has(target.name))) return;
+  args.forEach((argument, index) => {
+    // A spread argument is checked as a spread.
+    if (argument.type === 'spread_element') return;
+    const passed = context.evaluator.values(argument, site.scope).filter(computedTargets);
+    if (passed.length === 0) return;
+    // The usual global lookup, (function (root) { root.lib = … })(globalThis): an own function that only reads fixed
+    // names of the parameter it gets the global object in is globalThis.lib written another way, and each such
+    // `root.name` is checked as that global (root.eval is eval).
+    const uses = targets.length > 0 && targets.every((target) => target.kind === 'function') ? targets.map((target) => (target.kind === 'function' ? namedUsesOfParameter(target.node, index) : null)) : [null];
+    if (uses.some((found) => found === null)) {
+      context.findings.report('js.exec.global-computed', argument, argument.text, 'passes the global object on');
+      return;
+    }
+    for (const found of uses) {
+      for (const use of found ?? []) {
+        const members = passed.flatMap((value) => (value.kind === 'qual' ? [qualifiedMember(value.name, use.name)] : []));
+        if (members.some(computedTargets)) context.findings.report('js.exec.global-computed', use.node, use.node.text, 'the global object under another name');
+        else checkValues(context, use.node, members);
+      }
+    }
+  });
+}
+
+/**
+ * The member reads (`param.name`) of a function's parameter at `index`, when that parameter is a plain name used only
+ * that way, in `typeof` or in comparisons; null when it is used any other way (indexed, returned, passed on, spread).
+ */
+function namedUsesOfParameter(fn: SyntaxNode, index: number): { node: SyntaxNode; name: string }[] | null {
+  const single = fn.childForFieldName('parameter');
+  const list = fn.childForFieldName('parameters');
+  const params = single ? [single] : (list?.namedChildren ?? []).filter((part): part is SyntaxNode => part !== null && part.type !== 'comment');
+  const param = params[index];
+  if (!param || param.type !== 'identifier') return null;
+  const body = fn.childForFieldName('body');
+  if (!body) return null;
+  const uses: { node: SyntaxNode; name: string }[] = [];
+  const pending: SyntaxNode[] = [body];
+  while (pending.length > 0) {
+    const node = pending.pop() as SyntaxNode;
+    if (node.type === 'identifier' && node.text === 'arguments') return null;
+    if (node.type === 'identifier' && node.text === param.text) {
+      const parent = node.parent;
+      const property = parent?.type === 'member_expression' && parent.childForFieldName('object')?.id === node.id ? parent.childForFieldName('property') : null;
+      if (parent && property?.type === 'property_identifier') uses.push({ node: parent, name: property.text });
+      else if (!(parent?.type === 'unary_expression' || (parent?.type === 'binary_expression' && comparisons.has(parent.childForFieldName('operator')?.type ?? '')))) return null;
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return uses;
+}
+
+/** `{ ...globalThis }` copies every value of the global object into a plain object, past the checks on its names. */
+function checkSpread(context: Context, site: JsSite): void {
+  const inner = site.node.namedChildren.find((part): part is SyntaxNode => part !== null && part.type !== 'comment');
+  if (inner && context.evaluator.values(inner, site.scope).some(computedTargets)) context.findings.report('js.exec.global-computed', site.node, site.node.text, 'copies the global object');
 }
 
 function checkModuleArgument(context: Context, site: JsSite, argument: SyntaxNode | undefined): void {

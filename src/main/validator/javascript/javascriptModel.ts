@@ -23,6 +23,8 @@ export type JavascriptModel = {
   members: JsSite[];
   subscripts: JsSite[];
   calls: JsSite[];
+  /** `...x` in an object literal, an array or a call's arguments. */
+  spreads: JsSite[];
   imports: JsImportSite[];
 };
 
@@ -51,7 +53,7 @@ function addBinding(scope: JsScope, name: string, binding: JsBinding): void {
 /** Walks the tree once, iteratively (hostile nesting must not overflow the stack). */
 export function buildJavascriptModel(root: SyntaxNode): JavascriptModel {
   const program = newScope('program', null);
-  const model: JavascriptModel = { program, implicitGlobals: new Map(), loads: [], members: [], subscripts: [], calls: [], imports: [] };
+  const model: JavascriptModel = { program, implicitGlobals: new Map(), loads: [], members: [], subscripts: [], calls: [], spreads: [], imports: [] };
   const assignments: Array<{ name: string; binding: JsBinding; scope: JsScope }> = [];
   const stack: Task[] = [{ node: root, scope: program, functionScope: program }];
 
@@ -231,6 +233,10 @@ export function buildJavascriptModel(root: SyntaxNode): JavascriptModel {
         break;
       case 'call_expression':
         model.calls.push({ node, scope: task.scope });
+        pushChildren(node, task);
+        break;
+      case 'spread_element':
+        model.spreads.push({ node, scope: task.scope });
         pushChildren(node, task);
         break;
       case 'new_expression':

@@ -270,9 +270,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     if (name === 'constructor') return [constructorOf(value)];
     switch (value.kind) {
       case 'qual':
-        if (value.name === 'globalThis') return [globalName(name)];
-        if (value.name === 'require' && name === 'call') return [{ kind: 'qual', name: 'require.call' }];
-        return [{ kind: 'qual', name: `${value.name}.${name}` }];
+        return [qualifiedMember(value.name, name)];
       case 'object':
         return value.entries.get(name) ?? [unknownJs];
       case 'str':
@@ -531,6 +529,13 @@ function decodeWith(value: JsValue, decode: (text: string) => string | null): Js
   if (value.kind !== 'str') return taint(value);
   const decoded = decode(value.value);
   return decoded === null ? obfuscatedJs : str(decoded);
+}
+
+/** `target.name` for a qualified value: a member of the global object is that global. */
+export function qualifiedMember(target: string, name: string): JsValue {
+  if (target === 'globalThis') return globalName(name);
+  if (target === 'require' && name === 'call') return { kind: 'qual', name: 'require.call' };
+  return { kind: 'qual', name: `${target}.${name}` };
 }
 
 /** What a global name refers to: the global object under any of its names, else the global itself. */
