@@ -40,6 +40,9 @@ const javascriptCases: RuleCase[] = [
   { rule: 'js.net.fetch', malicious: "fetch('https://example.com', { method: 'POST', body: data });\n", benign: 'const store = { fetch: () => 1 };\nstore.fetch();\n' },
   { rule: 'js.native.binding', malicious: "process.binding('spawn_sync');\n", benign: 'const binding = { key: 1 };\nconsole.log(binding.key);\n' },
   { rule: 'js.native.binding', malicious: "process['bin' + 'ding']('fs');\n", benign: "console.log(process['arg' + 'v'].length);\n" },
+  { rule: 'js.introspection.stack-frames', malicious: 'Error.prepareStackTrace = (error, frames) => frames[0].getFunction();\nconsole.log(new Error().stack);\n', benign: "const error = new Error('x');\nconsole.log(String(error.stack).split('\\n')[0]);\n" },
+  // Sloppy-mode `this` in a plain function called plainly is the global object.
+  { rule: 'js.exec.eval', malicious: "const root = (function () {\n  return this;\n})();\nroot['ev' + 'al']('1');\n", benign: "'use strict';\nconst root = (function () {\n  return this;\n})();\nconsole.log(root);\nfunction Point(x) {\n  this.x = x;\n}\nconsole.log(new Point(1).x);\n" },
   { rule: 'js.introspection.inspector', malicious: "require('inspector').open(9229);\n", benign: 'const inspector = "a person who inspects";\n' },
   { rule: 'js.deser.module', malicious: "require('node-serialize').unserialize(input);\n", benign: "JSON.parse('{\"a\": 1}');\n" },
   { rule: 'js.env.read', malicious: 'console.log(process.env.HOME);\n', benign: 'console.log(process.argv.length);\n' },

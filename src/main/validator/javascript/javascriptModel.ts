@@ -25,6 +25,10 @@ export type JavascriptModel = {
   calls: JsSite[];
   /** `...x` in an object literal, an array or a call's arguments. */
   spreads: JsSite[];
+  /** The returned expressions of each function (by the function node's id), for what a call of it gives. */
+  returns: Map<number, JsSite[]>;
+  /** Each function's own scope (by the function node's id): an arrow's expression body is read in it. */
+  functionScopes: Map<number, JsScope>;
   imports: JsImportSite[];
 };
 
@@ -53,7 +57,7 @@ function addBinding(scope: JsScope, name: string, binding: JsBinding): void {
 /** Walks the tree once, iteratively (hostile nesting must not overflow the stack). */
 export function buildJavascriptModel(root: SyntaxNode): JavascriptModel {
   const program = newScope('program', null);
-  const model: JavascriptModel = { program, implicitGlobals: new Map(), loads: [], members: [], subscripts: [], calls: [], spreads: [], imports: [] };
+  const model: JavascriptModel = { program, implicitGlobals: new Map(), loads: [], members: [], subscripts: [], calls: [], spreads: [], returns: new Map(), functionScopes: new Map(), imports: [] };
   const assignments: Array<{ name: string; binding: JsBinding; scope: JsScope }> = [];
   const stack: Task[] = [{ node: root, scope: program, functionScope: program }];
 
@@ -115,6 +119,7 @@ export function buildJavascriptModel(root: SyntaxNode): JavascriptModel {
 
   const visitFunction = (node: SyntaxNode, task: Task): void => {
     const inner = newScope('function', task.scope);
+    model.functionScopes.set(node.id, inner);
     const name = node.childForFieldName('name');
     if (name && name.type === 'identifier') {
       // A declaration binds its name where it stands (block-scoped, as in strict code); a named function
@@ -239,6 +244,18 @@ export function buildJavascriptModel(root: SyntaxNode): JavascriptModel {
         model.spreads.push({ node, scope: task.scope });
         pushChildren(node, task);
         break;
+      case 'return_statement': {
+        const returned = node.namedChildren.find((part) => part !== null && part.type !== 'comment');
+        let owner = node.parent;
+        while (owner && !functionTypes.has(owner.type)) owner = owner.parent;
+        if (returned && owner) {
+          const list = model.returns.get(owner.id);
+          if (list) list.push({ node: returned, scope: task.scope });
+          else model.returns.set(owner.id, [{ node: returned, scope: task.scope }]);
+        }
+        pushChildren(node, task);
+        break;
+      }
       case 'new_expression':
         pushChildren(node, task);
         break;

@@ -63,6 +63,7 @@ const memberSinks = new Map<string, string>([
   ['node:module._load', 'js.exec.dynamic-require'],
   ['node:module.Module', 'js.exec.dynamic-require'],
   ['require.cache', 'js.exec.dynamic-require'],
+  ['Error.prepareStackTrace', 'js.introspection.stack-frames'],
 ]);
 
 /** The rule for a qualified name: the member itself, else the nearest listed module (or `process.env`) around it. */

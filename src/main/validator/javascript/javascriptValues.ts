@@ -136,7 +136,9 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
       case 'shorthand_property_identifier':
         return lookup(node.text, scope);
       case 'this':
-        return [unknownJs];
+        // In a sloppy-mode script a plain function called plainly gets the global object as `this`:
+        // (function () { return this; })().eval(…) is the classic way to globalThis without naming it.
+        return thisMayBeGlobal(node) ? [unknownJs, { kind: 'qual', name: 'globalThis' }] : [unknownJs];
       case 'member_expression': {
         const object = field('object');
         const property = field('property');
@@ -324,9 +326,30 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
     for (const target of values(callee, scope)) {
       if (target.kind === 'qual') out.push(qualifiedCall(target.name, args, scope));
       else if (target.kind === 'method') out.push(methodCall(target, args, scope));
-      else out.push([args.some((argument) => values(argument, scope).some((value) => value.kind === 'str')) ? obfuscatedJs : unknownJs]);
+      else {
+        out.push([args.some((argument) => values(argument, scope).some((value) => value.kind === 'str')) ? obfuscatedJs : unknownJs]);
+        // An own function gives what it returns: (function () { return this; })() is the global object.
+        if (target.kind === 'function') out.push(returnedValues(target.node));
+      }
     }
     return unionJs(...out);
+  }
+
+  // Functions whose returns are being read, so a recursive one stops instead of looping.
+  const returning = new Set<number>();
+
+  function returnedValues(fn: SyntaxNode): JsValue[] {
+    if (returning.has(fn.id) || returning.size >= 16) return [unknownJs];
+    returning.add(fn.id);
+    try {
+      const found: JsValue[][] = (model.returns.get(fn.id) ?? []).map((site) => values(site.node, site.scope));
+      const body = fn.childForFieldName('body');
+      const own = model.functionScopes.get(fn.id);
+      if (fn.type === 'arrow_function' && body && body.type !== 'statement_block' && own) found.push(values(body, own));
+      return found.length > 0 ? unionJs(...found) : [unknownJs];
+    } finally {
+      returning.delete(fn.id);
+    }
   }
 
   function moduleValues(argument: SyntaxNode | undefined, scope: JsScope): JsValue[] {
@@ -529,6 +552,42 @@ function decodeWith(value: JsValue, decode: (text: string) => string | null): Js
   if (value.kind !== 'str') return taint(value);
   const decoded = decode(value.value);
   return decoded === null ? obfuscatedJs : str(decoded);
+}
+
+const plainFunctionTypes = new Set(['function_declaration', 'function_expression', 'function', 'generator_function_declaration', 'generator_function']);
+
+/** Whether a directive prologue ("use strict") opens this statement list. */
+function startsStrict(body: SyntaxNode | null): boolean {
+  for (const statement of body?.namedChildren ?? []) {
+    if (!statement || statement.type === 'comment') continue;
+    if (statement.type !== 'expression_statement' || statement.namedChildren[0]?.type !== 'string') return false;
+    if (/^["']use strict["']$/.test(statement.namedChildren[0].text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `this` here may be the global object: inside a plain function (not a method, not an object literal's or a
+ * class's member; arrows take it from around them) of a sloppy-mode script, with no "use strict" and no import/export.
+ */
+function thisMayBeGlobal(node: SyntaxNode): boolean {
+  let inFunction = false;
+  for (let at = node.parent; at; at = at.parent) {
+    if (at.type === 'class_body' || at.type === 'method_definition') return false;
+    if (!inFunction && plainFunctionTypes.has(at.type)) {
+      const holder = at.parent;
+      if (holder?.type === 'pair') return false;
+      if (startsStrict(at.childForFieldName('body'))) return false;
+      inFunction = true;
+    } else if (inFunction && plainFunctionTypes.has(at.type) && startsStrict(at.childForFieldName('body'))) {
+      return false;
+    }
+    if (at.type === 'program') {
+      if (!inFunction || startsStrict(at)) return false;
+      return !at.namedChildren.some((statement) => statement?.type === 'import_statement' || statement?.type === 'export_statement');
+    }
+  }
+  return false;
 }
 
 /** `target.name` for a qualified value: a member of the global object is that global. */
