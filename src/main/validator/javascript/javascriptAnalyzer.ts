@@ -192,13 +192,18 @@ const globalSafeConsumers = new Set([
   'Object.keys', 'Object.getOwnPropertyNames', 'Reflect.ownKeys', 'Object.hasOwn', 'Reflect.has', 'Reflect.get', 'Object.is', 'JSON.stringify',
 ]);
 
+// What may not be handed on whole: the global object and the objects that reach require and native code. (A Node
+// module or a member of one, promisify(fs.stat), is checked where it is used by name.)
+const escapeHatches = (value: JsValue): boolean =>
+  value.kind === 'qual' && (value.name === 'globalThis' || value.name === 'process' || value.name === 'module' || value.name === 'require');
+
 function checkGlobalArguments(context: Context, site: JsSite, callee: SyntaxNode, args: SyntaxNode[]): void {
   const targets = context.evaluator.values(callee, site.scope);
   if (targets.length > 0 && targets.every((target) => target.kind === 'qual' && globalSafeConsumers.has(target.name))) return;
   args.forEach((argument, index) => {
     // A spread argument is checked as a spread.
     if (argument.type === 'spread_element') return;
-    const passed = context.evaluator.values(argument, site.scope).filter(computedTargets);
+    const passed = context.evaluator.values(argument, site.scope).filter(escapeHatches);
     if (passed.length === 0) return;
     // The usual global lookup, (function (root) { root.lib = … })(globalThis): an own function that only reads fixed
     // names of the parameter it gets the global object in is globalThis.lib written another way, and each such
@@ -249,7 +254,7 @@ function namedUsesOfParameter(fn: SyntaxNode, index: number): { node: SyntaxNode
 /** `{ ...globalThis }` copies every value of the global object into a plain object, past the checks on its names. */
 function checkSpread(context: Context, site: JsSite): void {
   const inner = site.node.namedChildren.find((part): part is SyntaxNode => part !== null && part.type !== 'comment');
-  if (inner && context.evaluator.values(inner, site.scope).some(computedTargets)) context.findings.report('js.exec.global-computed', site.node, site.node.text, 'copies the global object');
+  if (inner && context.evaluator.values(inner, site.scope).some(escapeHatches)) context.findings.report('js.exec.global-computed', site.node, site.node.text, 'copies the global object');
 }
 
 function checkModuleArgument(context: Context, site: JsSite, argument: SyntaxNode | undefined): void {
