@@ -200,9 +200,12 @@ const escapeHatches = (value: JsValue): boolean =>
 function checkGlobalArguments(context: Context, site: JsSite, callee: SyntaxNode, args: SyntaxNode[]): void {
   const targets = context.evaluator.values(callee, site.scope);
   if (targets.length > 0 && targets.every((target) => target.kind === 'qual' && globalSafeConsumers.has(target.name))) return;
+  // f.apply(this, …), f.call(process), process.exit.bind(process): the first argument only becomes f's `this`, and
+  // whatever f does with it is checked where f is written.
+  const forwardsThis = callee.type === 'member_expression' && /^(apply|call|bind)$/.test(callee.childForFieldName('property')?.text ?? '');
   args.forEach((argument, index) => {
     // A spread argument is checked as a spread.
-    if (argument.type === 'spread_element') return;
+    if (argument.type === 'spread_element' || (forwardsThis && index === 0)) return;
     const passed = context.evaluator.values(argument, site.scope).filter(escapeHatches);
     if (passed.length === 0) return;
     // The usual global lookup, (function (root) { root.lib = … })(globalThis): an own function that only reads fixed

@@ -103,6 +103,9 @@ function plus(a: JsValue, b: JsValue): JsValue {
 
 export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEvaluator {
   const memo = new Map<number, JsValue[]>();
+  // Node ids are unique within one tree only, so this cache lives with the evaluator of that tree.
+  let constructedInProgram: Set<string> | null = null;
+  const constructedNames = (program: SyntaxNode): Set<string> => (constructedInProgram ??= namesUsedWithNew(program));
   const active = new Set<number>();
   let depth = 0;
   let truncations = 0;
@@ -138,7 +141,7 @@ export function createJavascriptEvaluator(model: JavascriptModel): JavascriptEva
       case 'this':
         // In a sloppy-mode script a plain function called plainly gets the global object as `this`:
         // (function () { return this; })().eval(…) is the classic way to globalThis without naming it.
-        return thisMayBeGlobal(node) ? [unknownJs, { kind: 'qual', name: 'globalThis' }] : [unknownJs];
+        return thisMayBeGlobal(node, constructedNames) ? [unknownJs, { kind: 'qual', name: 'globalThis' }] : [unknownJs];
       case 'member_expression': {
         const object = field('object');
         const property = field('property');
@@ -566,25 +569,56 @@ function startsStrict(body: SyntaxNode | null): boolean {
   return false;
 }
 
+/** The names used with `new` in a program: a function constructed that way is a constructor. */
+function namesUsedWithNew(program: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const pending: SyntaxNode[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop() as SyntaxNode;
+    if (node.type === 'new_expression') {
+      const constructor = node.childForFieldName('constructor');
+      if (constructor?.type === 'identifier') names.add(constructor.text);
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return names;
+}
+
+/** The name a function goes by: its own, or the variable it is assigned to. */
+function functionName(fn: SyntaxNode): string | null {
+  const own = fn.childForFieldName('name');
+  if (own) return own.text;
+  const holder = fn.parent;
+  if (holder?.type === 'variable_declarator') return holder.childForFieldName('name')?.text ?? null;
+  return null;
+}
+
 /**
- * Whether `this` here may be the global object: inside a plain function (not a method, not an object literal's or a
- * class's member; arrows take it from around them) of a sloppy-mode script, with no "use strict" and no import/export.
+ * Whether `this` here may be the global object: inside a plain function of a sloppy-mode script (no "use strict",
+ * no import/export) that is neither a method (of a class, an object literal, or assigned to a member such as
+ * X.prototype.m) nor a constructor (used with `new` in the file); arrows take `this` from around them.
  */
-function thisMayBeGlobal(node: SyntaxNode): boolean {
+function thisMayBeGlobal(node: SyntaxNode, constructed: (program: SyntaxNode) => Set<string>): boolean {
   let inFunction = false;
+  let fnName: string | null = null;
   for (let at = node.parent; at; at = at.parent) {
     if (at.type === 'class_body' || at.type === 'method_definition') return false;
     if (!inFunction && plainFunctionTypes.has(at.type)) {
       const holder = at.parent;
-      if (holder?.type === 'pair') return false;
+      // An object literal's method, or a callback: whoever calls it chooses its `this` (map's thisArg, an emitter).
+      if (holder?.type === 'pair' || holder?.type === 'arguments') return false;
+      const assignedTo = holder?.type === 'assignment_expression' ? holder.childForFieldName('left')?.type : undefined;
+      if (assignedTo === 'member_expression' || assignedTo === 'subscript_expression') return false;
       if (startsStrict(at.childForFieldName('body'))) return false;
+      fnName = functionName(at);
       inFunction = true;
     } else if (inFunction && plainFunctionTypes.has(at.type) && startsStrict(at.childForFieldName('body'))) {
       return false;
     }
     if (at.type === 'program') {
       if (!inFunction || startsStrict(at)) return false;
-      return !at.namedChildren.some((statement) => statement?.type === 'import_statement' || statement?.type === 'export_statement');
+      if (at.namedChildren.some((statement) => statement?.type === 'import_statement' || statement?.type === 'export_statement')) return false;
+      return fnName === null || !constructed(at).has(fnName);
     }
   }
   return false;
