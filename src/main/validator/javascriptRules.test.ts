@@ -44,6 +44,7 @@ const javascriptCases: RuleCase[] = [
   // Sloppy-mode `this` in a plain function called plainly is the global object.
   { rule: 'js.exec.eval', malicious: "const root = (function () {\n  return this;\n})();\nroot['ev' + 'al']('1');\n", benign: "'use strict';\nconst root = (function () {\n  return this;\n})();\nconsole.log(root);\nfunction Point(x) {\n  this.x = x;\n}\nconsole.log(new Point(1).x);\n" },
   // Constructors, prototype methods and callbacks get their `this` from how they are called: not the global object.
+  { rule: 'js.exec.eval', malicious: "function grab() {\n  return this;\n}\nif (false) new grab();\n({}).x = grab;\ngrab()['ev' + 'al']('1');\n", benign: "function Counter() {\n  this.n = 0;\n}\nfunction bump() {\n  this.n += 1;\n}\nCounter.prototype.bump = bump;\nconst counter = new Counter();\ncounter.bump();\nconsole.log(counter.n);\n" },
   { rule: 'js.exec.global-computed', malicious: "function grab() {\n  return this;\n}\nconst key = process.argv[2];\ngrab()[key]();\n", benign: "function Range(r) {\n  this.r = r;\n  log('range', this);\n}\nRange.prototype.parse = function () {\n  return [1].map(function (x) {\n    return this.r + x;\n  }, this);\n};\nfunction log() {}\nconsole.log(new Range(1).parse());\n" },
   { rule: 'js.introspection.inspector', malicious: "require('inspector').open(9229);\n", benign: 'const inspector = "a person who inspects";\n' },
   { rule: 'js.deser.module', malicious: "require('node-serialize').unserialize(input);\n", benign: "JSON.parse('{\"a\": 1}');\n" },

@@ -569,18 +569,31 @@ function startsStrict(body: SyntaxNode | null): boolean {
   return false;
 }
 
-/** The names used with `new` in a program: a function constructed that way is a constructor. */
+/**
+ * The names in a program used with `new` (a constructor) or assigned to a member (`X.prototype.make = make`: a
+ * method) and never called plainly (`make()`): functions by those names get their `this` from an object. A name that
+ * is also called plainly is not in the set, so `new grab` written beside `grab()` does not hide grab's `this`.
+ */
 function namesUsedWithNew(program: SyntaxNode): Set<string> {
   const names = new Set<string>();
+  const calledPlainly = new Set<string>();
   const pending: SyntaxNode[] = [program];
   while (pending.length > 0) {
     const node = pending.pop() as SyntaxNode;
     if (node.type === 'new_expression') {
       const constructor = node.childForFieldName('constructor');
       if (constructor?.type === 'identifier') names.add(constructor.text);
+    } else if (node.type === 'assignment_expression') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if ((left?.type === 'member_expression' || left?.type === 'subscript_expression') && right?.type === 'identifier') names.add(right.text);
+    } else if (node.type === 'call_expression') {
+      const callee = node.childForFieldName('function');
+      if (callee?.type === 'identifier') calledPlainly.add(callee.text);
     }
     for (const child of node.namedChildren) if (child) pending.push(child);
   }
+  for (const name of calledPlainly) names.delete(name);
   return names;
 }
 
