@@ -7,9 +7,9 @@ import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Input, Output, RequestName } from '../../shared/contract';
+import type { Input, RequestName } from '../../shared/contract';
 import { createApp, type App } from '../app';
-import { dispatch } from '../hosts/dispatch';
+import { requestValue } from '../testing/requests';
 import { makeTempDir } from '../testing/tempDir';
 
 const fakeWatchers = vi.hoisted(() => [] as (EventEmitter & { closed: boolean })[]);
@@ -55,11 +55,7 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-async function value<N extends RequestName>(name: N, input: Input<N>): Promise<Output<N>> {
-  const reply = (await dispatch(app.handlers, name, input, new AbortController().signal)) as { ok: true; value: Output<N> } | { ok: false; error: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-  return reply.value;
-}
+const value = <N extends RequestName>(name: N, input: Input<N>) => requestValue(app, name, input);
 
 function errno(code: string, message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code });

@@ -1,9 +1,9 @@
 // The sandbox's requests through dispatch on a real app: settings as per-request defaults, confirmations and the audit.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Output, RequestName } from '../../shared/contract';
+import type { Input, RequestName } from '../../shared/contract';
 import { createApp, type App } from '../app';
-import { dispatch } from '../hosts/dispatch';
+import { requestValue, sendRequest } from '../testing/requests';
 import { makeTempDir } from '../testing/tempDir';
 
 let app: App;
@@ -19,15 +19,8 @@ afterAll(async () => {
   temp.cleanup();
 });
 
-async function send<N extends RequestName>(name: N, input: Input<N>) {
-  return dispatch(app.handlers, name, input, new AbortController().signal) as Promise<{ ok: true; value: Output<N> } | { ok: false; error: { code: string; message: string } }>;
-}
-
-async function value<N extends RequestName>(name: N, input: Input<N>): Promise<Output<N>> {
-  const reply = await send(name, input);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
-  return reply.value;
-}
+const send = <N extends RequestName>(name: N, input: Input<N>) => sendRequest(app, name, input);
+const value = <N extends RequestName>(name: N, input: Input<N>) => requestValue(app, name, input);
 
 describe('sandbox requests', () => {
   it('takes timeout and memory from the settings at the time of each request', async () => {

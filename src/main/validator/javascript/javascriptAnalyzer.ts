@@ -146,8 +146,13 @@ function isHarmlessFunctionUse(node: SyntaxNode): boolean {
   return false;
 }
 
-const computedTargets = (value: JsValue): boolean =>
-  value.kind === 'qual' && (value.name === 'globalThis' || value.name === 'process' || value.name === 'module' || value.name === 'require' || value.name.startsWith('node:'));
+// What may not be handed on whole: the global object and the objects that reach require and native code. (A Node
+// module or a member of one, promisify(fs.stat), is checked where it is used by name.)
+const escapeHatches = (value: JsValue): boolean =>
+  value.kind === 'qual' && (value.name === 'globalThis' || value.name === 'process' || value.name === 'module' || value.name === 'require');
+
+// What may not be indexed by a computed name: those, and Node modules.
+const computedTargets = (value: JsValue): boolean => escapeHatches(value) || (value.kind === 'qual' && value.name.startsWith('node:'));
 
 function checkSubscript(context: Context, site: JsSite): void {
   const node = site.node;
@@ -191,11 +196,6 @@ const globalSafeConsumers = new Set([
   'console.log', 'console.info', 'console.warn', 'console.error', 'console.debug', 'console.dir', 'String', 'Boolean',
   'Object.keys', 'Object.getOwnPropertyNames', 'Reflect.ownKeys', 'Object.hasOwn', 'Reflect.has', 'Reflect.get', 'Object.is', 'JSON.stringify',
 ]);
-
-// What may not be handed on whole: the global object and the objects that reach require and native code. (A Node
-// module or a member of one, promisify(fs.stat), is checked where it is used by name.)
-const escapeHatches = (value: JsValue): boolean =>
-  value.kind === 'qual' && (value.name === 'globalThis' || value.name === 'process' || value.name === 'module' || value.name === 'require');
 
 function checkGlobalArguments(context: Context, site: JsSite, callee: SyntaxNode, args: SyntaxNode[]): void {
   const targets = context.evaluator.values(callee, site.scope);
